@@ -1,0 +1,3 @@
+"""Words of the blank import workbook (``thidua template``)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {}
