@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 # Column types of DATA_CONTRACT.md section 3.
-CODE, TEXT, DATE, MONTH, NUMBER, PCT, RESULT, SUBJECT, AWARD, STATUS = (
+CODE, TEXT, DATE, MONTH, NUMBER, PCT, RESULT, SUBJECT, AWARD, STATUS, GENDER, STAFF_TYPE = (
     "code", "text", "date", "month", "number", "pct", "result", "subject", "award", "status",
+    "gender", "staff_type",
 )
 
 
@@ -63,8 +64,8 @@ TABLES: tuple[Table, ...] = (
         Column("full_name", "Họ và tên", "Full name", TEXT, True),
         Column("unit_code", "Mã đơn vị", "Unit code", CODE, True),
         Column("position", "Chức vụ", "Position", TEXT),
-        Column("staff_type", "Loại cán bộ", "Staff type", TEXT),
-        Column("gender", "Giới tính", "Gender", TEXT),
+        Column("staff_type", "Loại cán bộ", "Staff type", STAFF_TYPE),
+        Column("gender", "Giới tính", "Gender", GENDER),
     ), key=("staff_code",)),
     Table("criteria", "Tiêu chí", "Criteria", (
         Column("criterion_code", "Mã tiêu chí", "Criterion code", CODE, True),

@@ -1,3 +1,138 @@
 """Words of the import: the error report, warnings and the command line of ``thidua load``."""
 
-MESSAGES: dict[str, tuple[str, str]] = {}
+MESSAGES: dict[str, tuple[str, str]] = {
+    # Where a problem is.
+    "loc_sheet": ("Trang «{origin}»", "Sheet '{origin}'"),
+    "loc_file": ("Tệp «{origin}»", "File '{origin}'"),
+    "loc_row": ("dòng {row}", "row {row}"),
+    "loc_column": ("cột «{column}»", "column '{column}'"),
+    "value_was": ("giá trị «{value}»", "value '{value}'"),
+    # What is expected, per column type.
+    "expect_code": ("cần một mã", "expected a code"),
+    "expect_text": ("cần nội dung chữ", "expected text"),
+    "expect_date": (
+        "cần một ngày có thật, ví dụ 01/10/2025, 2025-10-01 hoặc «ngày 01 tháng 10 năm 2025»",
+        "expected a real date, e.g. 01/10/2025, 2025-10-01 or 'ngày 01 tháng 10 năm 2025'"),
+    "expect_month": ("cần một tháng, ví dụ 10/2025, 2025-10 hoặc «Tháng 10/2025»",
+                     "expected a month, e.g. 10/2025, 2025-10 or 'Tháng 10/2025'"),
+    "expect_number": ("cần một số", "expected a number"),
+    "expect_pct": ("cần một số từ 0 đến 100", "expected a number from 0 to 100"),
+    "expect_result": (
+        "cần «Đạt» (hoặc Có, x, ✓, 1) hoặc «Không đạt» (hoặc Chưa đạt, Không, 0); để trống nếu "
+        "chưa đánh giá",
+        "expected 'Đạt' (or Có, x, ✓, 1, yes) or 'Không đạt' (or Chưa đạt, Không, 0, no); leave "
+        "blank if not yet evaluated"),
+    "expect_subject": ("cần «Tập thể» hoặc «Cá nhân»", "expected 'Tập thể' or 'Cá nhân'"),
+    "expect_award": ("cần một hình thức khen thưởng trong danh mục: {choices}",
+                     "expected an award form of the list: {choices}"),
+    "expect_status": ("cần một trạng thái trong danh mục: {choices}",
+                      "expected a status of the list: {choices}"),
+    "expect_gender": ("cần «Nam» hoặc «Nữ»", "expected 'Nam' or 'Nữ'"),
+    "expect_staff_type": ("cần «Công chức», «Viên chức» hoặc «Người lao động»",
+                          "expected 'Công chức', 'Viên chức' or 'Người lao động'"),
+    # Problems.
+    "issue_required": ("ô này bắt buộc nhưng đang để trống", "this cell is required but empty"),
+    "issue_bad_value": ("không đọc được giá trị «{value}»: {expected}",
+                        "cannot read the value '{value}': {expected}"),
+    "issue_duplicate_key": ("trùng khoá «{value}» với dòng {detail}",
+                            "the key '{value}' repeats row {detail}"),
+    "issue_unknown_reference": ("mã «{value}» không có trong trang «{detail}»",
+                                "the code '{value}' is not in the sheet '{detail}'"),
+    "issue_unknown_subject_tap_the": ("mã «{value}» không phải là mã đơn vị (đối tượng Tập thể)",
+                                      "'{value}' is no unit code (subject type Tập thể)"),
+    "issue_unknown_subject_ca_nhan": ("mã «{value}» không phải là mã cán bộ (đối tượng Cá nhân)",
+                                      "'{value}' is no staff code (subject type Cá nhân)"),
+    "issue_legacy_font": (
+        "văn bản gõ bằng phông chữ cũ TCVN3 (ABC) hoặc VNI, ví dụ «{value}» ({detail} ô). Hãy "
+        "chuyển sang Unicode (ví dụ Unikey → Công cụ chuyển mã, nguồn TCVN3 hoặc VNI, đích "
+        "Unicode) rồi nhập lại",
+        "text typed in a legacy Vietnamese font, TCVN3 (ABC) or VNI, e.g. '{value}' ({detail} "
+        "cells). Convert it to Unicode (e.g. Unikey's converter, source TCVN3 or VNI, target "
+        "Unicode) and import again"),
+    "issue_legacy_font_sheet": (
+        "tiêu đề cột gõ bằng phông chữ cũ TCVN3 (ABC) hoặc VNI nên không nhận ra được. Hãy "
+        "chuyển sang Unicode (ví dụ Unikey → Công cụ chuyển mã) rồi nhập lại",
+        "the column headers are typed in a legacy font, TCVN3 (ABC) or VNI, and cannot be "
+        "recognised. Convert to Unicode (e.g. Unikey's converter) and import again"),
+    "issue_campaign_rows": ("trang đợt thi đua phải có đúng 1 dòng, đang có {detail}",
+                            "the campaign sheet must hold exactly 1 row, it has {detail}"),
+    "issue_end_before_start": ("ngày kết thúc {value} trước ngày bắt đầu {detail}",
+                               "the end date {value} is before the start date {detail}"),
+    "issue_criterion_wrong_subject": (
+        "tiêu chí «{value}» dành cho {applies_to}, không dùng để đánh giá {subject}",
+        "criterion '{value}' applies to {applies_to}, not to {subject}"),
+    "issue_status_before_proposal": ("ngày trạng thái {value} trước ngày đề nghị {detail}",
+                                     "the status date {value} is before the proposal date "
+                                     "{detail}"),
+    "issue_event_before_proposal": ("ngày {value} trước ngày đề nghị {detail} của hồ sơ",
+                                    "the date {value} is before the nomination's proposal date "
+                                    "{detail}"),
+    "issue_events_disagree": (
+        "trạng thái «{value}» khác với bước cuối cùng trong trang tiến trình hồ sơ «{detail}»",
+        "the status '{value}' differs from the latest step in the events sheet '{detail}'"),
+    "issue_registration_outside_window": (
+        "ngày đăng ký {value} nằm ngoài thời gian của đợt thi đua ({detail})",
+        "the registration date {value} is outside the campaign window ({detail})"),
+    "issue_awarded_without_decision": (
+        "hồ sơ «{value}» đã có quyết định khen thưởng nhưng chưa ghi số quyết định",
+        "nomination '{value}' is awarded but has no decision number"),
+    "issue_missing_column": (
+        "thiếu cột bắt buộc «{column}» (không tìm thấy dòng tiêu đề có đủ các cột bắt buộc)",
+        "the required column '{column}' is missing (no header row holds every required column)"),
+    "issue_duplicate_column": ("cột «{column}» trùng nghĩa với cột «{detail}»",
+                               "the column '{column}' means the same as the column '{detail}'"),
+    "issue_unknown_column": ("cột «{column}» không thuộc mẫu, đã bỏ qua",
+                             "the column '{column}' is not part of the template, ignored"),
+    "issue_stt_column": ("cột số thứ tự «{column}» đã bỏ qua",
+                         "the row-number column '{column}' is ignored"),
+    "issue_skipped_row": ("dòng không có mã (ví dụ dòng ký tên, cộng), đã bỏ qua: «{value}»",
+                          "a row without its key (e.g. a signature or total), skipped: '{value}'"),
+    "issue_unknown_sheet": ("trang không thuộc mẫu nhập liệu, đã bỏ qua",
+                            "not a sheet of the import template, ignored"),
+    "issue_unknown_file": ("tệp không thuộc mẫu nhập liệu, đã bỏ qua",
+                           "not a file of the import template, ignored"),
+    "issue_duplicate_sheet": ("bảng này đã có ở «{detail}»",
+                              "this table is already given by '{detail}'"),
+    "issue_missing_table": ("thiếu trang (hoặc tệp) «{value}»",
+                            "the sheet (or file) '{value}' is missing"),
+    # Input that cannot be read at all (exit code 2).
+    "unreadable_missing": ("Không tìm thấy «{path}».", "'{path}' does not exist."),
+    "unreadable_empty": ("Tệp «{path}» rỗng, không có dữ liệu.", "The file '{path}' is empty."),
+    "unreadable_empty_folder": (
+        "Thư mục «{path}» không có tệp .csv hoặc .parquet nào.",
+        "The folder '{path}' holds no .csv or .parquet file."),
+    "unreadable_kind": (
+        "«{path}» không phải sổ tính Excel (.xlsx) hay thư mục tệp CSV/Parquet.",
+        "'{path}' is not an Excel workbook (.xlsx) nor a folder of CSV/Parquet files."),
+    "unreadable_workbook": (
+        "Không mở được «{path}» như một sổ tính Excel: tệp hỏng hoặc không phải bảng tính "
+        "({reason}).",
+        "Cannot open '{path}' as a workbook: the file is damaged or not a spreadsheet "
+        "({reason})."),
+    "unreadable_file": ("Không đọc được «{path}»: {reason}.", "Cannot read '{path}': {reason}."),
+    # The command line.
+    "progress_reading": ("Đang đọc tệp", "Reading the file"),
+    "progress_checking": ("Đang kiểm tra", "Checking"),
+    "progress_writing": ("Đang ghi", "Writing"),
+    "progress_done": ("Xong", "Done"),
+    "load_imported": ("Đã nhập đợt «{campaign}» từ «{file}» (lần nhập #{import_id}).",
+                      "Imported campaign '{campaign}' from '{file}' (import #{import_id})."),
+    "load_unchanged": (
+        "«{file}» giống hệt lần nhập trước của đợt «{campaign}»: không có gì thay đổi.",
+        "'{file}' is identical to the last import of campaign '{campaign}': nothing changed."),
+    "load_rejected": (
+        "Không nhập «{file}»: có {errors} lỗi. Chưa ghi gì vào cơ sở dữ liệu; sửa các lỗi dưới "
+        "đây rồi nhập lại.",
+        "'{file}' was not imported: {errors} errors. Nothing was written; fix the errors below "
+        "and import again."),
+    "load_unreadable": ("Không nhập được: {message}", "Cannot import: {message}"),
+    "load_more_issues": ("… và {n} dòng nữa (xem đủ trong bảng imports).",
+                         "… and {n} more (see the imports table for all)."),
+    "col_table": ("Bảng", "Table"),
+    "col_rows": ("Số dòng", "Rows"),
+    "col_where": ("Vị trí", "Where"),
+    "col_problem": ("Vấn đề", "Problem"),
+    "title_errors": ("Lỗi", "Errors"),
+    "title_warnings": ("Cảnh báo", "Warnings"),
+    "title_rows": ("Số dòng đã nhập", "Rows imported"),
+}

@@ -1,0 +1,70 @@
+"""Turning an import ``Issue`` into the sentence the user reads, in Vietnamese or English.
+
+Every sentence names where the problem is (sheet or file, Excel row, column label as the user
+wrote it), the offending value and what was expected; the words come from the catalogue.
+"""
+
+from __future__ import annotations
+
+from dashboard import reference as ref
+from dashboard.catalogue import t
+from dashboard.reading import Issue
+
+_EXPECT_BY_TYPE = {
+    ref.CODE: "expect_code", ref.TEXT: "expect_text", ref.DATE: "expect_date",
+    ref.MONTH: "expect_month", ref.NUMBER: "expect_number", ref.PCT: "expect_pct",
+    ref.RESULT: "expect_result", ref.SUBJECT: "expect_subject", ref.AWARD: "expect_award",
+    ref.STATUS: "expect_status", ref.GENDER: "expect_gender", ref.STAFF_TYPE: "expect_staff_type",
+}
+
+
+def _subject_word(code: str, lang: str) -> str:
+    vi, en, _ = ref.SUBJECT_TYPES.get(code, (code, code, ()))
+    return en if lang == "en" else vi
+
+
+def location(issue: Issue, lang: str = "vi") -> str:
+    """'Trang «Đơn vị», dòng 5, cột «Mã đơn vị»' (the parts that are known)."""
+    is_file = issue.origin.lower().endswith((".csv", ".parquet", ".xlsx", ".xls", ".xlsm"))
+    parts = [t("loc_file" if is_file else "loc_sheet", lang, origin=issue.origin)]
+    if issue.row is not None:
+        parts.append(t("loc_row", lang, row=issue.row))
+    if issue.label:
+        parts.append(t("loc_column", lang, column=issue.label))
+    return ", ".join(parts)
+
+
+def expectation(column_type: str, lang: str) -> str:
+    choices = ""
+    if column_type == ref.AWARD:
+        choices = "; ".join(f"{a.code} – {a.label_vi}" for a in ref.AWARD_FORMS)
+    elif column_type == ref.STATUS:
+        choices = "; ".join(s.label_vi for s in ref.STATUSES)
+    return t(_EXPECT_BY_TYPE[column_type], lang, choices=choices)
+
+
+def problem(issue: Issue, lang: str = "vi") -> str:
+    """What is wrong and what was expected, without the location."""
+    code = issue.code
+    if code.startswith("unreadable_"):
+        return issue.value or code
+    if code.startswith("bad_"):
+        return t("issue_bad_value", lang, value=issue.value, expected=expectation(code[4:], lang))
+    if code == "unknown_subject":
+        return t(f"issue_unknown_subject_{issue.detail}", lang, value=issue.value)
+    if code == "unknown_reference":
+        detail = ref.TABLES_BY_NAME[issue.detail].label_vi if issue.detail else ""
+        return t("issue_unknown_reference", lang, value=issue.value, detail=detail)
+    if code == "criterion_wrong_subject":
+        applies_to, subject = (issue.detail or "|").split("|")
+        return t("issue_criterion_wrong_subject", lang, value=issue.value,
+                 applies_to=_subject_word(applies_to, lang), subject=_subject_word(subject, lang))
+    if code == "legacy_font" and issue.row is None:
+        return t("issue_legacy_font_sheet", lang)
+    return t(f"issue_{code}", lang, value=issue.value, detail=issue.detail,
+             column=issue.label or issue.column)
+
+
+def issue_message(issue: Issue, lang: str = "vi") -> str:
+    """The whole sentence: location, then the problem."""
+    return f"{location(issue, lang)}: {problem(issue, lang)}"

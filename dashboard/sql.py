@@ -1,0 +1,81 @@
+"""Named queries: every SQL statement lives in ``queries/<folder>/<name>.sql``.
+
+A query is asked for by its name (``"metrics/unit_metrics"``); values are always bound as DuckDB
+named parameters (``$campaign_code``). A few import checks are written once for every table and
+take identifiers as ``{placeholders}``: those are filled only from ``dashboard.reference`` (the
+allow-list), never from user input, and ``render`` refuses anything else.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from dashboard.reference import TABLES
+
+QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_ALLOWED_IDENTIFIERS = frozenset(
+    {t.name for t in TABLES} | {c.name for t in TABLES for c in t.columns}
+)
+
+
+@cache
+def query_text(name: str) -> str:
+    """The text of ``queries/<name>.sql``."""
+    path = QUERIES_DIR / f"{name}.sql"
+    if not path.is_file():
+        raise KeyError(f"no query named {name!r} (looked for {path})")
+    return path.read_text(encoding="utf-8")
+
+
+def render(name: str, **identifiers: str | list[str]) -> str:
+    """A template query with identifiers from the allow-list put in its ``{placeholders}``."""
+    values: dict[str, str] = {}
+    for key, value in identifiers.items():
+        names = value if isinstance(value, list) else [value]
+        bad = [n for n in names if n not in _ALLOWED_IDENTIFIERS]
+        if bad:
+            raise ValueError(f"identifiers {bad} are not in the allow-list")
+        values[key] = ", ".join(names)
+    return query_text(name).format(**values)
+
+
+def bind(text: str, params: dict[str, Any]) -> dict[str, Any]:
+    """The parameters the statement names (DuckDB refuses extra ones)."""
+    wanted = set(_PARAM.findall(text))
+    missing = wanted - params.keys()
+    if missing:
+        raise KeyError(f"missing query parameters: {sorted(missing)}")
+    return {k: v for k, v in params.items() if k in wanted}
+
+
+def execute(con: duckdb.DuckDBPyConnection, name: str, text: str | None = None,
+            **params: Any) -> duckdb.DuckDBPyConnection:
+    """Run the named query (or an already rendered ``text`` of it) with bound parameters."""
+    sql = text if text is not None else query_text(name)
+    return con.execute(sql, bind(sql, params))
+
+
+def fetch_df(con: duckdb.DuckDBPyConnection, name: str, **params: Any):
+    """The named query's result as a pandas DataFrame."""
+    return execute(con, name, **params).df()
+
+
+def fetch_rows(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> list[dict[str, Any]]:
+    """The named query's result as a list of dicts (column name -> value)."""
+    cur = execute(con, name, **params)
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+
+def install_macros(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the macros of ``queries/macros`` (fold_key first: the others call it)."""
+    for name in ("fold_key", "clean_text", "parse_code", "parse_number", "parse_date",
+                 "parse_month", "parse_result", "parse_subject",
+                 "nomination_status_as_of"):
+        con.execute(query_text(f"macros/{name}"))

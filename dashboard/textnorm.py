@@ -1,0 +1,55 @@
+"""Text rules shared by the reader: name folding, cell rendering, legacy-font detection.
+
+The heavy per-cell work (NFC, white space) is done in DuckDB by ``queries/macros``; this module
+holds only what must run in Python before the data reaches the database: matching header labels
+and sheet names, turning spreadsheet cells into text, and spotting TCVN3/VNI text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+
+# Characters that TCVN3 (ABC) and VNI put where Unicode Vietnamese has its letters ("TËp thÓ",
+# "§¹t", "Nguyeãn"). None is a Vietnamese letter in Unicode; one standing against a letter means
+# the text was typed in a legacy font. The same class is used by queries/checks/legacy_font.sql.
+LEGACY_FONT_CHARS = "µ¶¸¹¨©ª¬®§¡¢£¤¥¦ËÖÄÅÆÇÏÑØÛÜÞßäåæçëïñöøûüþÿ"
+LEGACY_FONT_PATTERN = f"[A-Za-z][{LEGACY_FONT_CHARS}]|[{LEGACY_FONT_CHARS}][A-Za-z]"
+_LEGACY = re.compile(LEGACY_FONT_PATTERN)
+
+
+def fold(text: object) -> str:
+    """The matching key of a name: lower case, no diacritics (đ = d), letters and digits only."""
+    if text is None:
+        return ""
+    s = unicodedata.normalize("NFC", str(text)).lower().replace("đ", "d")
+    s = unicodedata.normalize("NFD", s)
+    s = "".join(ch for ch in s if unicodedata.category(ch) != "Mn")
+    return _NOT_ALNUM.sub("", s)
+
+
+def cell_text(value: object) -> str | None:
+    """A spreadsheet cell as the text the loader stages; dates as ISO, whole numbers without .0."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value if value.strip() else None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, dt.timedelta | dt.time):
+        return str(value)
+    return str(value)
+
+
+def is_legacy_font(text: str | None) -> bool:
+    """True when ``text`` carries a TCVN3/VNI letter next to a plain letter."""
+    return bool(text) and _LEGACY.search(text) is not None

@@ -1,0 +1,12 @@
+-- Evaluations of a criterion for the wrong subject type (a collective criterion given to a
+-- staff member, or the reverse); one row per such evaluation row.
+with final as (
+    select 'error' as severity, 'criterion_wrong_subject' as code, e._row as row_number,
+           'criterion_code' as column_name, e.criterion_code as value,
+           c.applies_to || '|' || e.subject_type as detail
+    from typ_evaluations as e
+    join typ_criteria as c using (criterion_code)
+    where e.subject_type is not null and c.applies_to is not null
+      and c.applies_to <> e.subject_type
+)
+select * from final

@@ -1,0 +1,10 @@
+-- Codes that name no row of the referenced table; one row per such cell.
+-- {table}.{column} must exist in {ref_table}.{ref_column}; all four come from the allow-list.
+with final as (
+    select 'error' as severity, 'unknown_reference' as code, t._row as row_number,
+           '{column}' as column_name, t.{column} as value, '{ref_table}' as detail
+    from typ_{table} as t
+    anti join typ_{ref_table} as r on t.{column} = r.{ref_column}
+    where t.{column} is not null
+)
+select * from final

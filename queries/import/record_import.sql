@@ -1,0 +1,5 @@
+-- Records one import attempt (every outcome: imported, unchanged, rejected, unreadable).
+insert into imports values (
+    $import_id, $campaign_code, $file_name, $sha256, $started_at, $finished_at, $outcome,
+    $rows_per_table, $error_count, $warning_count, $errors, $warnings
+)

@@ -1,0 +1,12 @@
+-- The staged Đợt thi đua rows with typed values; one row per sheet row.
+create or replace temp table typ_campaigns as
+select
+    _row,
+    parse_code(campaign_code) as campaign_code,
+    campaign_name,
+    parse_date(start_date) as start_date,
+    parse_date(end_date) as end_date,
+    plan_ref,
+    case when parse_number(target_participation_pct) between 0 and 100
+         then parse_number(target_participation_pct) end as target_participation_pct
+from stg_campaigns

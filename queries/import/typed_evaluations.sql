@@ -1,0 +1,12 @@
+-- The staged Đánh giá rows with typed values; one row per sheet row.
+create or replace temp table typ_evaluations as
+select
+    _row,
+    parse_month(period) as period,
+    parse_subject(subject_type) as subject_type,
+    parse_code(subject_code) as subject_code,
+    parse_code(criterion_code) as criterion_code,
+    parse_result(result) as result,
+    case when parse_number(score) between 0 and 100 then parse_number(score) end as score,
+    note
+from stg_evaluations

@@ -1,0 +1,6 @@
+-- parse_subject(x): the subject type code `tap_the` (a unit) or `ca_nhan` (a staff member).
+create or replace temp macro parse_subject(x) as
+    case
+        when fold_key(x) in ('tapthe', 'unit', 'collective') then 'tap_the'
+        when fold_key(x) in ('canhan', 'staff', 'individual') then 'ca_nhan'
+    end

@@ -1,0 +1,2 @@
+-- Every evaluation month of a campaign, oldest first: one row per month. $campaign_code
+select distinct period from evaluations where campaign_code = $campaign_code order by period

@@ -1,0 +1,11 @@
+-- One row per period, subject and criterion; result NULL = not yet evaluated.
+create table if not exists evaluations (
+    campaign_code varchar not null,
+    period date not null,
+    subject_type varchar not null,
+    subject_code varchar not null,
+    criterion_code varchar not null,
+    result boolean,
+    score double,
+    note varchar
+)

@@ -1,0 +1,9 @@
+-- The nomination statuses in pipeline order (sort_order).
+create table if not exists statuses (
+    status varchar primary key,
+    label_vi varchar not null,
+    label_en varchar not null,
+    meaning varchar not null,
+    is_final boolean not null,
+    sort_order integer not null
+)
