@@ -302,13 +302,11 @@ def _month_end(first: dt.date) -> dt.date:
 
 # --- units and staff ---------------------------------------------------------------------------
 
-def _mix(kind: str, size: int) -> tuple[int, int]:
-    """(viên chức, người lao động) of a generated unit: ~60/25/15 overall."""
+def _mix(kind: str, size: int, vc_share: float) -> tuple[int, int]:
+    """(viên chức, người lao động) of a generated unit."""
     if kind in _VC_LED:
         return size - round(size * 0.03) - round(size * 0.15), round(size * 0.15)
-    if kind in ("Xã", "Phường"):
-        return round(size * 0.12), round(size * 0.1)
-    return round(size * 0.2), round(size * 0.15)
+    return round(size * vc_share), round(size * 0.15)
 
 
 def _make_units(scale: str, rng: random.Random) -> list[_Unit]:
@@ -326,8 +324,13 @@ def _make_units(scale: str, rng: random.Random) -> list[_Unit]:
         for group, place in enumerate(_PROVINCES):
             for base, kind, lo, hi in _AGENCIES:
                 specs.append((f"{base} {place}", kind, rng.randint(lo, hi), group))
+    # Public-service units are ~82% viên chức; the others get the share that makes ~25% overall
+    # (with ~15% người lao động everywhere, công chức come to ~60%).
+    total = sum(size for _, _, size, _ in specs)
+    in_vc_led = sum(size for _, kind, size, _ in specs if kind in _VC_LED) / total
+    vc_share = max(0.0, (0.25 - 0.82 * in_vc_led) / (1 - in_vc_led))
     width = max(3, len(str(len(specs))))
-    return [_Unit(f"U{i:0{width}d}", name, kind, size, *_mix(kind, size), group)
+    return [_Unit(f"U{i:0{width}d}", name, kind, size, *_mix(kind, size, vc_share), group)
             for i, (name, kind, size, group) in enumerate(specs, 1)]
 
 

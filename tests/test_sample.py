@@ -1,0 +1,285 @@
+"""Properties of the office sample campaign (dashboard.sample) that the product relies on.
+
+They check the data contract's rules (registration before evaluation, nomination history) and the
+proportions of DOMAIN.md "Realistic proportions", on the default seed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from python_calamine import CalamineWorkbook
+
+from dashboard.reference import AWARD_CODES, OFFICE_UNITS, STATUS_CODES, TABLES
+from dashboard.sample import build_sample, write_sample
+
+COLLECTIVE, INDIVIDUAL = "Tập thể", "Cá nhân"
+PIPELINE = {code: i for i, code in enumerate(STATUS_CODES)}
+
+
+@pytest.fixture(scope="module")
+def sample() -> dict[str, pd.DataFrame]:
+    return build_sample("office")
+
+
+def _month_end(first: dt.date) -> dt.date:
+    nxt = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+def test_tables_and_columns_are_canonical(sample: dict[str, pd.DataFrame]) -> None:
+    assert list(sample) == [t.name for t in TABLES]
+    for table in TABLES:
+        assert list(sample[table.name].columns) == [c.name for c in table.columns], table.name
+    campaign = sample["campaigns"].iloc[0]
+    assert len(sample["campaigns"]) == 1
+    assert campaign["start_date"] == dt.date(2025, 10, 1)
+    assert campaign["end_date"] == dt.date(2026, 1, 23)
+    assert list(sample["criteria"]["criterion_code"]) == [
+        "TT1", "TT2", "TT3", "TT4", "CN1", "CN2", "CN3", "CN4", "CN5"]
+
+
+def test_office_has_ten_units_and_148_staff(sample: dict[str, pd.DataFrame]) -> None:
+    units, staff = sample["units"], sample["staff"]
+    assert list(units["unit_code"]) == [u[0] for u in OFFICE_UNITS]
+    assert len(staff) == 148
+    assert staff["staff_code"].is_unique
+    sizes = staff.groupby("unit_code").size().to_dict()
+    assert sizes == {code: size for code, _, _, size in OFFICE_UNITS}
+    assert set(staff["unit_code"]) <= set(units["unit_code"])
+    # One head per unit; the leadership is all công chức.
+    assert (staff["position"] == "Chánh Văn phòng").sum() == 1
+    assert (staff["position"] == "Trưởng phòng").sum() == 6
+    assert set(staff.loc[staff["unit_code"] == "BLD", "staff_type"]) == {"Công chức"}
+
+
+def test_deterministic_and_seed_dependent(sample: dict[str, pd.DataFrame]) -> None:
+    again = build_sample("office", seed=2025)
+    for name, df in sample.items():
+        pd.testing.assert_frame_equal(df, again[name], obj=name)
+    other = build_sample("office", seed=7)
+    assert list(other["staff"]["full_name"]) != list(sample["staff"]["full_name"])
+    assert not other["evaluations"].equals(sample["evaluations"])
+
+
+def test_every_unit_registers_collectively(sample: dict[str, pd.DataFrame]) -> None:
+    regs = sample["registrations"]
+    assert not regs.duplicated(["subject_type", "subject_code"]).any()
+    collective = regs[regs["subject_type"] == COLLECTIVE]
+    assert sorted(collective["subject_code"]) == sorted(sample["units"]["unit_code"])
+    assert collective["registered_on"].between(dt.date(2025, 10, 10), dt.date(2025, 10, 31)).all()
+
+
+def test_individual_participation_and_dates(sample: dict[str, pd.DataFrame]) -> None:
+    regs = sample["registrations"]
+    individual = regs[regs["subject_type"] == INDIVIDUAL]
+    assert set(individual["subject_code"]) <= set(sample["staff"]["staff_code"])
+    share = len(individual) / len(sample["staff"])
+    assert 0.92 <= share <= 0.98
+    in_main_window = individual["registered_on"].between(dt.date(2025, 11, 20),
+                                                         dt.date(2025, 12, 10))
+    assert in_main_window.mean() > 0.6  # "mostly between 20/11 and 10/12/2025"
+    assert (individual["registered_on"] < dt.date(2025, 11, 20)).mean() == pytest.approx(
+        0.15, abs=0.07)
+    assert individual["commitment"].notna().all()
+
+
+def test_gender_and_staff_type_mix(sample: dict[str, pd.DataFrame]) -> None:
+    staff = sample["staff"]
+    assert set(staff["gender"]) == {"Nam", "Nữ"}
+    assert 0.40 <= (staff["gender"] == "Nữ").mean() <= 0.60
+    shares = staff["staff_type"].value_counts(normalize=True)
+    assert shares["Công chức"] == pytest.approx(0.60, abs=0.10)
+    assert shares["Viên chức"] == pytest.approx(0.25, abs=0.10)
+    assert shares["Người lao động"] == pytest.approx(0.15, abs=0.10)
+    # Public-service centres are mostly viên chức.
+    centres = staff[staff["unit_code"].isin(["TTTHCB", "TTPVHCC"])]
+    assert (centres["staff_type"] == "Viên chức").mean() > 0.7
+
+
+def test_names_are_vietnamese_and_unique(sample: dict[str, pd.DataFrame]) -> None:
+    names = sample["staff"]["full_name"]
+    assert names.is_unique
+    assert sum(not n.isascii() for n in names) / len(names) >= 0.8
+    assert all(3 <= len(n.split()) <= 4 for n in names)
+
+
+def test_evaluated_only_once_registered(sample: dict[str, pd.DataFrame]) -> None:
+    ev, regs = sample["evaluations"], sample["registrations"]
+    criteria = sample["criteria"].set_index("criterion_code")["applies_to"]
+    registered = {(t, c): d for t, c, d in regs[["subject_type", "subject_code",
+                                                 "registered_on"]].itertuples(index=False)}
+    assert not ev.duplicated(["period", "subject_type", "subject_code", "criterion_code"]).any()
+    assert sorted(set(ev["period"])) == [dt.date(2025, 10, 1), dt.date(2025, 11, 1),
+                                         dt.date(2025, 12, 1), dt.date(2026, 1, 1)]
+    for period, subject_type, code, criterion in ev[
+            ["period", "subject_type", "subject_code", "criterion_code"]].itertuples(index=False):
+        assert registered[(subject_type, code)] <= _month_end(period), (period, code)
+        assert criteria[criterion] == subject_type
+    # ...and every registered subject is evaluated on all its criteria once registered.
+    n_crit = criteria.value_counts()
+    last = ev[ev["period"] == dt.date(2026, 1, 1)]
+    assert len(last) == n_crit[COLLECTIVE] * 10 + n_crit[INDIVIDUAL] * (len(regs) - 10)
+
+
+def test_results_scores_and_rising_rates(sample: dict[str, pd.DataFrame]) -> None:
+    ev = sample["evaluations"]
+    assert set(ev["result"].dropna()) == {"Đạt", "Không đạt"}
+    blank = ev["result"].isna()
+    assert (ev["score"].isna() == blank).all()
+    scored = ev[~blank]
+    met = scored["result"] == "Đạt"
+    assert (scored.loc[met, "score"] >= 70).all()
+    assert (scored.loc[~met, "score"] < 70).all()
+    assert scored["score"].between(0, 100).all()
+    individual = scored[scored["subject_type"] == INDIVIDUAL]
+    rates = individual.groupby("period")["result"].apply(lambda s: (s == "Đạt").mean())
+    assert rates.between(0.80, 0.95).all()
+    assert rates.is_monotonic_increasing
+    collective = scored[scored["subject_type"] == COLLECTIVE]
+    assert (collective["result"] == "Đạt").mean() == pytest.approx(0.87, abs=0.07)
+
+
+def test_two_units_late_in_the_last_round(sample: dict[str, pd.DataFrame]) -> None:
+    ev = sample["evaluations"]
+    staff_unit = sample["staff"].set_index("staff_code")["unit_code"].to_dict()
+    ev = ev.assign(unit=[c if t == COLLECTIVE else staff_unit[c]
+                         for t, c in zip(ev["subject_type"], ev["subject_code"], strict=True)])
+    earlier = ev[ev["period"] < dt.date(2026, 1, 1)]
+    assert earlier["result"].notna().all()
+    blank_share = ev[ev["period"] == dt.date(2026, 1, 1)].groupby("unit")["result"].apply(
+        lambda s: s.isna().mean())
+    assert (blank_share == 1.0).sum() == 1
+    partial = blank_share[(blank_share > 0) & (blank_share < 1)]
+    assert len(partial) == 1
+    assert ev["note"].isna().mean() > 0.9  # notes mostly empty
+
+
+def test_nomination_counts_follow_the_domain(sample: dict[str, pd.DataFrame]) -> None:
+    noms = sample["nominations"]
+    assert noms["nomination_code"].is_unique
+    assert set(noms["award_code"]) <= set(AWARD_CODES)
+    assert set(noms["status"]) <= set(STATUS_CODES)
+    count = noms.groupby(["award_code", "subject_type"]).size().to_dict()
+    assert 6 <= count.get(("BKCT", INDIVIDUAL), 0) <= 10
+    assert 2 <= count.get(("BKCT", COLLECTIVE), 0) <= 3
+    by_award = noms["award_code"].value_counts().to_dict()
+    assert 1 <= by_award.get("BKTTG", 0) <= 3
+    assert 0 <= by_award.get("HCLD3", 0) <= 1
+    assert 12 <= by_award.get("GKVP", 0) <= 18
+    assert set(by_award) <= {"BKCT", "BKTTG", "HCLD3", "GKVP"}
+
+    def awarded_share(award: str) -> float:
+        return (noms.loc[noms["award_code"] == award, "status"] == "da_khen_thuong").mean()
+
+    assert 0.85 <= awarded_share("BKCT") <= 0.95
+    assert 0.5 <= awarded_share("BKTTG") <= 0.75
+    assert (noms["status"] == "khong_khen_thuong").sum() == 1
+    assert ((noms["award_code"] == "BKTTG") & (noms["status"] == "trinh_tw")).any()
+    assert noms["proposed_on"].between(dt.date(2026, 1, 26), dt.date(2026, 2, 13)).all()
+    awarded = noms[noms["status"] == "da_khen_thuong"]
+    assert awarded["decision_ref"].notna().all()
+    # One decision per award batch: all Giấy khen share one number.
+    assert awarded.loc[awarded["award_code"] == "GKVP", "decision_ref"].nunique() == 1
+    assert awarded.loc[awarded["award_code"] == "GKVP", "status_date"].max() < dt.date(2026, 2, 10)
+    bkct = awarded[awarded["award_code"] == "BKCT"]
+    assert bkct["status_date"].between(dt.date(2026, 3, 1), dt.date(2026, 4, 30)).all()
+    central = awarded[awarded["award_code"].isin(["BKTTG", "HCLD3"])]
+    assert central["status_date"].between(dt.date(2026, 4, 1), dt.date(2026, 9, 30)).all()
+
+
+def test_nominees_are_registered_high_achievers(sample: dict[str, pd.DataFrame]) -> None:
+    noms, regs, staff = sample["nominations"], sample["registrations"], sample["staff"]
+    registered = set(zip(regs["subject_type"], regs["subject_code"], strict=True))
+    staff_unit = staff.set_index("staff_code")["unit_code"].to_dict()
+    for subject_type, code, unit in noms[
+            ["subject_type", "subject_code", "proposing_unit"]].itertuples(index=False):
+        assert (subject_type, code) in registered
+        assert unit == (code if subject_type == COLLECTIVE else staff_unit[code])
+    assert not noms.duplicated(["subject_type", "subject_code"]).any()
+    ev = sample["evaluations"].dropna(subset=["result"])
+    rate = (ev["result"] == "Đạt").groupby([ev["subject_type"], ev["subject_code"]]).mean()
+    nominee_rate = [rate[(t, c)] for t, c in zip(noms["subject_type"], noms["subject_code"],
+                                                  strict=True)]
+    assert min(nominee_rate) > rate.mean()
+
+
+def test_nomination_history_rules(sample: dict[str, pd.DataFrame]) -> None:
+    noms, events = sample["nominations"], sample["nomination_events"]
+    assert set(events["nomination_code"]) <= set(noms["nomination_code"])
+    assert "de_xuat" not in set(events["status"])  # the initial status is implicit
+    for nom in noms.itertuples(index=False):
+        assert nom.status_date >= nom.proposed_on
+        history = events[events["nomination_code"] == nom.nomination_code]
+        if history.empty:
+            assert nom.status == "de_xuat"
+            assert nom.status_date == nom.proposed_on
+            continue
+        assert (history["event_date"] >= nom.proposed_on).all()
+        ordered = sorted(zip(history["event_date"], history["status"], strict=True),
+                         key=lambda e: (e[0], PIPELINE[e[1]]))
+        assert ordered == list(zip(history["event_date"], history["status"], strict=True))
+        assert (nom.status_date, nom.status) == ordered[-1]
+        steps = [s for _, s in ordered]
+        assert steps[0] == "hoi_dong"
+        if nom.award_code in ("BKTTG", "HCLD3"):
+            assert "trinh_tw" in steps
+        if nom.award_code == "GKVP":
+            assert steps == ["hoi_dong", "da_khen_thuong"]
+    assert (noms["status"] == "de_xuat").sum() >= 1
+
+
+def test_returned_then_awarded(sample: dict[str, pd.DataFrame]) -> None:
+    noms, events = sample["nominations"], sample["nomination_events"]
+    returned = set(events.loc[events["status"] == "tra_lai", "nomination_code"])
+    assert returned
+    for code in returned:
+        steps = list(events.loc[events["nomination_code"] == code, "status"])
+        i = steps.index("tra_lai")
+        assert steps[i - 1] == "da_trinh" and steps[i + 1] == "da_trinh"
+        assert events.loc[(events["nomination_code"] == code) & (events["status"] == "tra_lai"),
+                          "note"].notna().all()
+    final = noms.set_index("nomination_code").loc[sorted(returned), "status"]
+    assert (final == "da_khen_thuong").any()
+
+
+def test_write_sample_office_workbook(tmp_path: Path) -> None:
+    path = write_sample(tmp_path)
+    assert path == tmp_path / "thidua_mau.xlsx"
+    book = CalamineWorkbook.from_path(str(path))
+    assert book.sheet_names == [t.label_vi for t in TABLES]
+    for table in TABLES:
+        rows = book.get_sheet_by_name(table.label_vi).to_python()
+        assert rows[0] == [c.label_vi for c in table.columns]
+    campaign = book.get_sheet_by_name("Đợt thi đua").to_python()
+    assert campaign[1][2] == dt.date(2025, 10, 1)
+    staff_rows = book.get_sheet_by_name("Cán bộ").to_python()
+    assert len(staff_rows) == 1 + 148
+
+    import openpyxl
+
+    ws = openpyxl.load_workbook(path)["Đánh giá"]
+    assert ws.freeze_panes == "A2"
+    assert ws["A1"].font.bold
+    assert ws["A2"].number_format == "mm/yyyy"
+    ws = openpyxl.load_workbook(path)["Đăng ký thi đua"]
+    assert ws["C2"].number_format == "dd/mm/yyyy"
+
+
+def test_write_sample_folder(tmp_path: Path) -> None:
+    folder = write_sample(tmp_path / "tinh", scale="province", fmt="csv")
+    tables = build_sample("province")
+    for table in TABLES:
+        df = pd.read_csv(folder / f"{table.name}.csv", dtype=str, keep_default_na=False)
+        assert list(df.columns) == [c.name for c in table.columns]
+        assert len(df) == len(tables[table.name])
+    assert 50 <= len(tables["units"]) <= 70
+    assert 2500 <= len(tables["staff"]) <= 3500
+    parquet = write_sample(tmp_path / "tinh", scale="province", fmt="parquet")
+    assert sorted(p.name for p in parquet.iterdir()) == sorted(
+        f"{t.name}.parquet" for t in TABLES)
+    ev = pd.read_parquet(parquet / "evaluations.parquet")
+    assert len(ev) == len(tables["evaluations"])
