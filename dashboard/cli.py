@@ -74,15 +74,22 @@ def template(
     out.print(str(write_template(out_path, lang=lang)))
 
 
-def _issue_table(title: str, issues: list, lang: str, style: str) -> Table:
-    from dashboard.render_issues import location, problem
+def _print_issues(title: str, issues: list, lang: str, style: str) -> None:
+    """A table on a terminal; one plain line per issue when piped (logs, scripts, tests)."""
+    from dashboard.render_issues import issue_message, location, problem
 
+    if not err.is_terminal:
+        err.print(f"{title}:", highlight=False)
+        for issue in issues:
+            err.print(f"- {issue_message(issue, lang)}", highlight=False, markup=False,
+                      soft_wrap=True)
+        return
     table = Table(title=title, title_style=style, show_lines=False, expand=True)
     table.add_column(t("col_where", lang), style="bold", ratio=2)
     table.add_column(t("col_problem", lang), ratio=5)
     for issue in issues:
         table.add_row(location(issue, lang), problem(issue, lang))
-    return table
+    err.print(table)
 
 
 @app.command()
@@ -116,8 +123,8 @@ def load(
         raise typer.Exit(result.exit_code)
     if result.outcome == "rejected":
         message = t("load_rejected", lang, file=result.file_name, errors=result.error_count)
-        err.print(f"[red bold]{message}[/red bold]")
-        err.print(_issue_table(t("title_errors", lang), result.errors, lang, "red"))
+        err.print(f"[red bold]{message}[/red bold]", soft_wrap=True)
+        _print_issues(t("title_errors", lang), result.errors, lang, "red")
         if result.error_count > len(result.errors):
             err.print(t("load_more_issues", lang, n=result.error_count - len(result.errors)))
     elif result.outcome == "unchanged":
@@ -135,7 +142,7 @@ def load(
             rows.add_row(label, f"{result.rows.get(table.name, 0):,}".replace(",", "."))
         out.print(rows)
     if result.warnings:
-        err.print(_issue_table(t("title_warnings", lang), result.warnings, lang, "yellow"))
+        _print_issues(t("title_warnings", lang), result.warnings, lang, "yellow")
         if result.warning_count > len(result.warnings):
             err.print(t("load_more_issues", lang, n=result.warning_count - len(result.warnings)))
     raise typer.Exit(result.exit_code)
@@ -204,8 +211,9 @@ def _print_summary(data: dict) -> None:
         table.add_column(col, justify="left" if col == "unit" else "right")
     for u in data["units"]:
         table.add_row(u["unit_code"], str(u["staff_total"]), str(u["staff_registered"]),
-                      str(u["collective_fulfilment_pct"]), str(u["individual_fulfilment_pct"]),
-                      str(u["completeness_pct"]))
+                      *(("—" if u[k] is None else f"{u[k]:.1f}") for k in (
+                          "collective_fulfilment_pct", "individual_fulfilment_pct",
+                          "completeness_pct")))
     out.print(table)
     out.print(f"Nominations {data['nominations_total']}: " + ", ".join(
         f"{k} {v}" for k, v in data["nominations_by_status"].items() if v))

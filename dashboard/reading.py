@@ -12,8 +12,11 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
+from itertools import zip_longest
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.compute as pc
 from python_calamine import CalamineWorkbook
 
 from dashboard.reference import TABLES, Table
@@ -55,8 +58,8 @@ class RawTable:
     origin: str
     header_row: int
     labels: dict[str, str]
-    columns: dict[str, list[str | None]]
-    row_numbers: list[int]
+    columns: dict[str, pa.Array]  # canonical column -> string array, NULL for empty cells
+    row_numbers: pa.Array  # int32: the Excel row number of each kept row
 
 
 @dataclass
@@ -156,27 +159,46 @@ def extract_table(rows: list[list[object]], table: Table, origin: str, result: R
                                        name, label, detail=user_labels[name], table=table.name))
         else:
             positions[name], user_labels[name] = i, label
+    data = rows[r + height:]
+    first_number = r + height + first_row_number
+    width = max(max((len(row) for row in data), default=0), len(labels))
+    by_position = list(zip_longest(*data, fillvalue=None)) if data else [()] * width
+    arrays = {i: _text_array(by_position[i]) if i < len(by_position) else None
+              for i in range(width)}
+    n = len(data)
+    present = [pc.is_valid(a) for a in arrays.values() if a is not None]
+    any_content = _reduce(pc.or_, present, n, False)
     key_pos = [positions[k] for k in table.key if k in positions] or list(positions.values())
-    data_pos = list(positions.values())
-    columns: dict[str, list[str | None]] = {name: [] for name in positions}
-    row_numbers: list[int] = []
-    names = list(positions)
-    for offset, row in enumerate(rows[r + height:]):
-        texts = [cell_text(row[i]) if i < len(row) else None for i in data_pos]
-        if all(t is None for t in texts) and all(cell_text(c) is None for c in row):
-            continue
-        number = r + height + offset + first_row_number
-        if all((cell_text(row[i]) if i < len(row) else None) is None for i in key_pos):
-            content = " | ".join(t for t in (cell_text(c) for c in row) if t)
-            if content:
-                result.issues.append(Issue("warning", "skipped_row", origin, number,
-                                           value=content[:120], table=table.name))
-            continue
-        row_numbers.append(number)
-        for name, text in zip(names, texts, strict=True):
-            columns[name].append(text)
+    key_blank = _reduce(pc.and_, [pc.is_null(arrays[i]) for i in key_pos
+                                  if arrays.get(i) is not None], n, True)
+    skipped = pc.and_(key_blank, any_content)
+    for index in pc.indices_nonzero(skipped).to_pylist():
+        content = " | ".join(t for t in (cell_text(c) for c in data[index]) if t)
+        result.issues.append(Issue("warning", "skipped_row", origin, first_number + index,
+                                   value=content[:120], table=table.name))
+    keep = pc.invert(key_blank)
+    numbers = pa.array(range(first_number, first_number + n), pa.int32()).filter(keep)
+    columns = {name: (arrays[i] if arrays[i] is not None
+                      else pa.nulls(n, pa.string())).filter(keep)
+               for name, i in positions.items()}
     result.tables[table.name] = RawTable(table, origin, r + first_row_number, user_labels,
-                                         columns, row_numbers)
+                                         columns, numbers)
+
+
+def _text_array(values: tuple) -> pa.Array:
+    """A column of cells as strings, NULL for empty or white-space-only cells."""
+    arr = pa.array([v if v.__class__ is str else cell_text(v) for v in values], pa.string())
+    blank = pc.equal(pc.utf8_trim_whitespace(arr), "")
+    return pc.if_else(blank, pa.scalar(None, pa.string()), arr)
+
+
+def _reduce(op, arrays: list, n: int, empty: bool) -> pa.Array:
+    if not arrays:
+        return pa.array([empty] * n, pa.bool_())
+    out = arrays[0]
+    for arr in arrays[1:]:
+        out = op(out, arr)
+    return out
 
 
 def decode_csv(data: bytes, origin: str) -> str:

@@ -8,8 +8,8 @@ canonical table of ``dashboard.reference.TABLES`` with exactly its canonical col
 * scale ``office``: the Office of a provincial People's Committee (the 10 units of
   ``OFFICE_UNITS``, 148 staff) as ONE .xlsx workbook, a sheet per table named by its Vietnamese
   label, Vietnamese column labels, real date cells;
-* scales ``province`` (~60 units, ~3,000 staff) and ``national`` (~700 units, ~50,000 staff,
-  several hundred thousand evaluation rows) as a folder with one ``<table>.csv`` (or
+* scales ``province`` (~60 units, ~3,000 staff) and ``national`` (~700 units, ~78,000 staff,
+  about 1 million evaluation rows) as a folder with one ``<table>.csv`` (or
   ``.parquet``) per table and canonical column names, for load and speed tests.
 
 Proportions follow DOMAIN.md "Realistic proportions": every unit registers, 92–98% of staff do
@@ -323,7 +323,9 @@ def _make_units(scale: str, rng: random.Random) -> list[_Unit]:
     else:
         for group, place in enumerate(_PROVINCES):
             for base, kind, lo, hi in _AGENCIES:
-                specs.append((f"{base} {place}", kind, rng.randint(lo, hi), group))
+                # x1.55: ~78,000 staff, so that evaluations come to ~1 million rows (benchmarks)
+                size = round(rng.randint(lo, hi) * 1.55)
+                specs.append((f"{base} {place}", kind, size, group))
     # Public-service units are ~82% viên chức; the others get the share that makes ~25% overall
     # (with ~15% người lao động everywhere, công chức come to ~60%).
     total = sum(size for _, _, size, _ in specs)
@@ -429,12 +431,13 @@ def _make_registrations(
     share = rng.uniform(0.935, 0.965)
     n_out = len(staff) - round(len(staff) * share)
     absent = {p.code for p in rng.sample([p for p in staff if p.rank == 2], n_out)}
-    staff_reg: dict[str, dt.date] = {}
-    for p in staff:
-        if p.code in absent:
-            continue
-        r = rng.random()
-        staff_reg[p.code] = rng.choice(early if r < 0.15 else main if r < 0.95 else late)
+    # ~15% early, ~80% in the main window 20/11–10/12, ~5% stragglers (shares exact, who random).
+    present = [p.code for p in staff if p.code not in absent]
+    order = rng.sample(present, len(present))
+    n_early, n_late = round(len(order) * 0.15), round(len(order) * 0.05)
+    windows = {code: early if k < n_early else late if k >= len(order) - n_late else main
+               for k, code in enumerate(order)}
+    staff_reg = {code: rng.choice(windows[code]) for code in present}
     cols: dict[str, list] = {"subject_type": [], "subject_code": [], "registered_on": [],
                              "commitment": []}
     for u in units:
@@ -607,13 +610,15 @@ def _make_nominations(
 ) -> tuple[dict[str, list], dict[str, list]]:
     factor = 1.0 if scale == "office" else sum(u.size for u in units) / 148
     unit_factor = 1.0 if scale == "office" else len(units) / 10
+    # Per Office (DOMAIN.md): BKCT 6–10 individuals + 2–3 units; BKTTG 2–3 (one a unit, so that
+    # 50–75% can be awarded); HCLĐ hạng Ba 0–1; Giấy khen 12–18, one or two of them units.
     n_bkct_ind = _count(rng, 6, 10, factor)
     n_bkct_unit = _count(rng, 2, 3, unit_factor)
     n_bkttg = _count(rng, 2, 3, factor)
-    n_bkttg_unit = round(n_bkttg * 0.34)
+    n_bkttg_unit = 1 if scale == "office" else round(unit_factor * 0.4)
     n_hcld = _count(rng, 0, 1, factor)
     n_gkvp = _count(rng, 12, 18, factor)
-    n_gkvp_unit = max(1, round(n_gkvp * 0.1))
+    n_gkvp_unit = max(1, round(n_gkvp * 0.1)) if scale == "office" else round(unit_factor * 1.5)
 
     unit_by_code = {u.code: u for u in units}
     person_by_code = {p.code: p for p in staff}

@@ -82,10 +82,10 @@ def prepare(con: duckdb.DuckDBPyConnection) -> None:
 
 def _stage(con: duckdb.DuckDBPyConnection, table: ref.Table, raw: RawTable | None) -> None:
     n = len(raw.row_numbers) if raw else 0
-    arrays = {"_row": pa.array(raw.row_numbers if raw else [], pa.int32())}
+    arrays = {"_row": raw.row_numbers if raw else pa.array([], pa.int32())}
     for col in table.columns:
         values = raw.columns.get(col.name) if raw else None
-        arrays[col.name] = pa.array(values if values is not None else [None] * n, pa.string())
+        arrays[col.name] = values if values is not None else pa.nulls(n, pa.string())
     con.register("raw_rows", pa.table(arrays))
     try:
         con.execute(render("import/stage_table", table=table.name))

@@ -246,6 +246,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "template_type_subject": ("Đối tượng (Tập thể / Cá nhân)", "Subject type (Tập thể / Cá nhân)"),
     "template_type_award": ("Hình thức khen thưởng (tên hoặc mã)", "Award form (label or code)"),
     "template_type_status": ("Trạng thái (tên hoặc mã)", "Status (label or code)"),
+    "template_type_gender": ("Giới tính (Nam / Nữ)", "Gender (Nam / Nữ)"),
+    "template_type_staff_type": ("Loại cán bộ (Công chức / Viên chức / Người lao động)",
+                                 "Staff type (Công chức / Viên chức / Người lao động)"),
     # Per-column rules.
     "template_rule_campaigns_campaign_code": (
         "Mã ngắn của đợt, dùng để nhận ra đợt khi nhập lại.",
