@@ -109,7 +109,7 @@ def copy_on_write(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         create_schema(con)
         install_macros(con)
         yield con
-        con.execute("checkpoint")
+        con.execute(query_text("schema/checkpoint"))
         con.close()
         os.replace(tmp, db)
     except BaseException:

@@ -110,7 +110,11 @@ def _find_header(rows: list[list[object]], table: Table) -> tuple[int, int, list
             double = _match_header(combined, keys)
             lower_is_labels = any(keys.get(fold(c)) for c in lower if c) and all(
                 not lower[i] or keys.get(fold(lower[i])) == name for i, name in single.items())
-            if len(double) > len(single) and lower_is_labels and required <= set(double.values()):
+            # The upper row must give a label of its own (one merged down over the empty lower
+            # cell): a blank or title row right above a complete header is no header row.
+            upper_has_labels = any(not lower[i] for i in single)
+            if (len(double) > len(single) and lower_is_labels and upper_has_labels
+                    and required <= set(double.values())):
                 return r, 2, combined
         if required <= set(single.values()):
             return r, 1, [cell_text(c) or "" for c in rows[r]]

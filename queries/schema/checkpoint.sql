@@ -1,0 +1,2 @@
+-- Writes everything to the database file (and empties the WAL) before the file is renamed.
+checkpoint
