@@ -77,5 +77,5 @@ def install_macros(con: duckdb.DuckDBPyConnection) -> None:
     """Create the macros of ``queries/macros`` (fold_key first: the others call it)."""
     for name in ("fold_key", "clean_text", "parse_code", "parse_number", "parse_date",
                  "parse_month", "parse_result", "parse_subject",
-                 "nomination_status_as_of"):
+                 "nomination_status_on_days", "nomination_status_as_of"):
         con.execute(query_text(f"macros/{name}"))
