@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from itertools import zip_longest
+from itertools import islice, zip_longest
 from pathlib import Path
 
 import pyarrow as pa
@@ -27,6 +27,9 @@ HEADER_SCAN_ROWS = 30
 # Sheets of our own template that hold no data.
 IGNORED_SHEETS = {fold("Hướng dẫn"), fold("Instructions"), fold("Danh mục"), fold("Lists")}
 STT_KEYS = {"stt", "tt", "sott", "sothutu"}
+CSV_DELIMITERS = (",", ";", "\t")
+# A cell holding nothing but these is empty: the white space queries/macros/clean_text.sql removes.
+BLANK_CELL = r"^[\s\p{Z}\x{200B}-\x{200D}\x{2060}\x{FEFF}]*$"
 
 
 class UnreadableInput(Exception):
@@ -190,9 +193,10 @@ def extract_table(rows: list[list[object]], table: Table, origin: str, result: R
 
 
 def _text_array(values: tuple) -> pa.Array:
-    """A column of cells as strings, NULL for empty or white-space-only cells."""
+    """A column of cells as strings, NULL for empty or white-space-only cells (zero-width
+    characters count as white space, as in the clean_text macro)."""
     arr = pa.array([v if v.__class__ is str else cell_text(v) for v in values], pa.string())
-    blank = pc.equal(pc.utf8_trim_whitespace(arr), "")
+    blank = pc.match_substring_regex(arr, BLANK_CELL)
     return pc.if_else(blank, pa.scalar(None, pa.string()), arr)
 
 
@@ -219,14 +223,26 @@ def decode_csv(data: bytes, origin: str) -> str:
         return data.decode("cp1258", errors="replace")
 
 
-def _read_csv_rows(path: Path) -> list[list[object]]:
+def _csv_delimiter(text: str, table: Table) -> str:
+    """The delimiter (``,`` ``;`` or tab) under which the table's header row shows the most
+    labels; ``,`` on a tie. Excel with Vietnamese regional settings saves CSV with ``;``, and
+    csv.Sniffer is fooled by title rows above the header and by text holding ``;`` or ``,``."""
+    keys, head = _column_keys(table), text[:1 << 16]
+
+    def labels_found(delimiter: str) -> int:
+        try:
+            rows = islice(csv.reader(io.StringIO(head, newline=""), delimiter=delimiter),
+                          HEADER_SCAN_ROWS)
+            return max((len(_match_header(row, keys)) for row in rows), default=0)
+        except csv.Error:
+            return 0
+
+    return max(CSV_DELIMITERS, key=labels_found)
+
+
+def _read_csv_rows(path: Path, table: Table) -> list[list[object]]:
     text = decode_csv(path.read_bytes(), path.name)
-    sample = text[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ","
+    delimiter = _csv_delimiter(text, table)
     return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
 
 
@@ -283,7 +299,7 @@ def read_folder(path: Path) -> ReadResult:
         if file.suffix.lower() == ".parquet":
             _read_parquet(file, table, result)
         else:
-            extract_table(_read_csv_rows(file), table, file.name, result)
+            extract_table(_read_csv_rows(file, table), table, file.name, result)
     return result
 
 

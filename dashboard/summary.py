@@ -8,9 +8,11 @@ the same ones the dashboard pages use.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any
 
 import duckdb
+import pandas as pd
 
 from dashboard.sql import fetch_rows
 
@@ -65,18 +67,47 @@ def build_summary(con: duckdb.DuckDBPyConnection, campaign: str | None = None,
     period = period or evaluation_period(con, code, day)
     unit_codes = [u.strip().upper() for u in units] if units else None
     params = {"campaign_code": code, "as_of": day, "unit_codes": unit_codes, "period": period}
-    totals = fetch_rows(con, "metrics/participation_totals", **params)[0]
-    unit_rows = fetch_rows(con, "metrics/unit_metrics", **params)
-    by_status = fetch_rows(con, "metrics/nominations_by_status", **params)
-    by_award = fetch_rows(con, "metrics/nominations_by_award", **params)
+    return shape_summary(
+        code, day, period,
+        totals=fetch_rows(con, "metrics/participation_totals", **params),
+        units=fetch_rows(con, "metrics/unit_metrics", **params),
+        by_status=fetch_rows(con, "metrics/nominations_by_status", **params),
+        by_award=fetch_rows(con, "metrics/nominations_by_award", **params))
+
+
+def _plain(value: Any) -> Any:
+    """numpy scalars and NaN (as pandas hands them over) as plain Python values."""
+    if value is None:
+        return None
+    if hasattr(value, "item"):
+        value = value.item()
+    return None if isinstance(value, float) and math.isnan(value) else value
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    return [{k: _plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+def build_summary_from_frames(code: str, as_of: dt.date, period: dt.date | None, *,
+                              totals: pd.DataFrame, units: pd.DataFrame,
+                              by_status: pd.DataFrame, by_award: pd.DataFrame) -> dict[str, Any]:
+    """The same object from the (cached) DataFrames of the same named queries: the pages."""
+    return shape_summary(code, as_of, period, totals=_records(totals), units=_records(units),
+                         by_status=_records(by_status), by_award=_records(by_award))
+
+
+def shape_summary(code: str, as_of: dt.date, period: dt.date | None, *,
+                  totals: list[dict], units: list[dict], by_status: list[dict],
+                  by_award: list[dict]) -> dict[str, Any]:
+    """The rows of the four metric queries in the contract's JSON shape."""
+    first = totals[0]
     return {
         "campaign_code": code,
-        "as_of": day.isoformat(),
+        "as_of": as_of.isoformat(),
         "period": period.strftime("%Y-%m") if period else None,
-        **{k: totals[k] for k in ("staff_total", "staff_registered", "staff_participation_pct",
-                                   "units_total", "units_registered",
-                                   "unit_participation_pct")},
-        "units": [{k: row[k] for k in UNIT_FIELDS} for row in unit_rows],
+        **{k: first[k] for k in ("staff_total", "staff_registered", "staff_participation_pct",
+                                  "units_total", "units_registered", "unit_participation_pct")},
+        "units": [{k: row[k] for k in UNIT_FIELDS} for row in units],
         "nominations_total": sum(r["nominations"] for r in by_status),
         "nominations_by_status": {r["status"]: r["nominations"] for r in by_status},
         "nominations_by_award": {r["award_code"]: {"total": r["nominations"],

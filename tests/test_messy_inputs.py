@@ -18,6 +18,8 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from dashboard import reference as ref
@@ -81,6 +83,26 @@ def test_a_clean_workbook(tmp_path, db_path, clean_rows, real_dates):
     assert_loads_like_tiny(book, db_path, clean_rows)
 
 
+def test_a_parquet_folder(tmp_path, db_path, clean_rows):
+    """Parquet files with typed columns: dates as DATE, numbers as numbers."""
+    folder = tmp_path / "parquet"
+    folder.mkdir()
+    tables = read_tiny()
+    for table in ref.TABLES:
+        rows = tables[table.name]
+        columns = {}
+        for col in table.columns:
+            values = [r[col.name] or None for r in rows]
+            if col.type == ref.DATE:
+                columns[col.name] = pa.array([_day(v) for v in values], pa.date32())
+            elif col.type in (ref.NUMBER, ref.PCT):
+                columns[col.name] = pa.array([v and float(v) for v in values], pa.float64())
+            else:
+                columns[col.name] = pa.array(values, pa.string())
+        pq.write_table(pa.table(columns), folder / f"{table.name}.parquet")
+    assert_loads_like_tiny(folder, db_path, clean_rows)
+
+
 # --- (b) government-form title rows ----------------------------------------------------------
 
 def test_b_title_rows_above_the_header(tmp_path, db_path, clean_rows):
@@ -105,9 +127,6 @@ def two_row_header(table: ref.Table, data: list[dict[str, str]], group: str,
     lower = [lbl if n in grouped else None for n, lbl in zip(names, labels, strict=True)]
     merges = [(0, c, 1, c) for c, n in enumerate(names) if n not in grouped]
     merges.append((0, first, 0, first + len(grouped) - 1))
-    for c, n in enumerate(names):
-        if n not in grouped:
-            upper[c] = labels[c]
     return Sheet(table.label_vi, [upper, lower, *rows[1:]], merges)
 
 
@@ -199,6 +218,16 @@ def test_fgh_csv_encodings(tmp_path, db_path, clean_rows, encoding):
     assert_loads_like_tiny(folder, db_path, clean_rows)
 
 
+@pytest.mark.parametrize("delimiter", [";", "\t"], ids=["semicolon", "tab"])
+def test_csv_delimiters_with_title_rows(tmp_path, db_path, clean_rows, delimiter):
+    """Excel with Vietnamese regional settings saves "CSV UTF-8" with ';' between fields."""
+    folder = write_csv_folder(tmp_path / "csv", read_tiny(), ENCODINGS["utf8_bom"],
+                              label=lambda c: c.label_vi, delimiter=delimiter, titles=True)
+    lines = (folder / "nominations.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[4].startswith(delimiter.join(["Mã hồ sơ", "Đối tượng", "Mã đối tượng"]))
+    assert_loads_like_tiny(folder, db_path, clean_rows)
+
+
 # --- (i) every date and month form ---------------------------------------------------------
 
 def _day(text: str) -> dt.date:
@@ -213,6 +242,8 @@ DATE_FORMS: list[Callable[[str], object]] = [
     lambda s: _day(s).strftime("ngày %d tháng %m năm %Y"),    # ngày 01 tháng 10 năm 2025
     _day,                                                     # a real Excel date cell
     lambda s: float((_day(s) - EXCEL_EPOCH).days),            # an Excel serial number
+    lambda s: dt.datetime.combine(_day(s), dt.time(8, 30)),   # a date-and-time cell
+    lambda s: (_day(s) - EXCEL_EPOCH).days + 0.375,           # a serial with a time of day
 ]
 MONTH_FORMS: list[Callable[[str], object]] = [
     lambda s: s,                                              # 2025-11
@@ -230,9 +261,10 @@ def test_i_every_date_and_month_form(tmp_path, db_path, clean_rows):
     cell = cycle_cells({ref.DATE: DATE_FORMS, ref.MONTH: MONTH_FORMS})
     sheets = [Sheet(t.label_vi, table_rows(t, tables[t.name], cell=cell)) for t in ref.TABLES]
     assert sheets[0].rows[1][2:4] == ["2025-10-01", "23/01/2026"]
-    assert sheets[4].rows[1][2:] == ["5/11/2025", "Hoàn thành xuất sắc nhiệm vụ"]
-    assert sheets[4].rows[3][2] == "ngày 15 tháng 10 năm 2025"
-    assert sheets[4].rows[5][2] == 45981.0  # 2025-11-20
+    assert [r[2] for r in sheets[4].rows[1:]] == [
+        "10/10/2025", "05-11-2025", "ngày 15 tháng 10 năm 2025", dt.date(2025, 11, 20),
+        45996.0, dt.datetime(2025, 10, 20, 8, 30), 45986.375]
+    assert sheets[7].rows[6][2] == "5/2/2026"
     assert [r[0] for r in sheets[5].rows[1:8]] == [
         "2025-11", "Tháng 11/2025", "T11/2025", "11/2025", "15/11/2025", dt.date(2025, 11, 1),
         45981.0]
@@ -241,19 +273,22 @@ def test_i_every_date_and_month_form(tmp_path, db_path, clean_rows):
 
 # --- (j) result spellings ------------------------------------------------------------------
 
-MET = itertools.cycle(["x", "X", "✓", 1.0, "Có", "ĐẠT", "true", "yes"])
-NOT_MET = itertools.cycle(["Chưa đạt", "Không", 0.0, "KHONG DAT", "no"])
+def result_cells() -> Callable[[ref.Column, str, int], object]:
+    """Met and not-met results written in turn in each of their accepted spellings."""
+    met = itertools.cycle(["x", "X", "✓", 1.0, "Có", "ĐẠT", "true", "yes"])
+    not_met = itertools.cycle(["Chưa đạt", "Không", 0.0, "KHONG DAT", "no"])
 
+    def cell(col: ref.Column, text: str, _i: int) -> object:
+        if col.type != ref.RESULT:
+            return text
+        return next(met) if text == "Đạt" else next(not_met)
 
-def result_cell(col: ref.Column, text: str, _i: int) -> object:
-    if col.type != ref.RESULT:
-        return text
-    return next(MET) if text == "Đạt" else next(NOT_MET)
+    return cell
 
 
 def test_j_result_spellings(tmp_path, db_path, clean_rows):
     tables = read_tiny()
-    sheets = [Sheet(t.label_vi, table_rows(t, tables[t.name], cell=result_cell))
+    sheets = [Sheet(t.label_vi, table_rows(t, tables[t.name], cell=result_cells()))
               for t in ref.TABLES]
     results = [r[4] for r in sheets[5].rows[1:]]
     assert results[:6] == ["x", "Chưa đạt", "X", None, "✓", 1.0]
@@ -264,22 +299,26 @@ def test_j_result_spellings(tmp_path, db_path, clean_rows):
 
 # --- (k) stray white space and lower-case codes ---------------------------------------------
 
-PADS = itertools.cycle([(" ", " "), ("\u00a0", "\u200b"), ("\u200b ", "\u00a0 "),
-                        ("  ", "\ufeff"), ("\t", "\u00a0")])
+def spaced_cells() -> Callable[[ref.Column, str, int], object]:
+    """Values wrapped in spaces, NBSP, tabs and zero-width characters; codes in lower case,
+    runs of spaces inside text."""
+    pads = itertools.cycle([(" ", " "), ("\u00a0", "\u200b"), ("\u200b ", "\u00a0 "),
+                            ("  ", "\ufeff"), ("\t", "\u00a0")])
 
+    def cell(col: ref.Column, text: str, _i: int) -> object:
+        before, after = next(pads)
+        if col.type == ref.CODE:
+            text = text.lower()
+        elif col.type == ref.TEXT:
+            text = text.replace(" ", "  \u00a0")
+        return before + text + after
 
-def spaced_cell(col: ref.Column, text: str, _i: int) -> object:
-    before, after = next(PADS)
-    if col.type == ref.CODE:
-        text = text.lower()
-    elif col.type == ref.TEXT:
-        text = text.replace(" ", "  \u00a0")
-    return before + text + after
+    return cell
 
 
 def test_k_spaces_nbsp_zero_width_and_lower_case_codes(tmp_path, db_path, clean_rows):
     tables = read_tiny()
-    sheets = [Sheet(t.label_vi, table_rows(t, tables[t.name], cell=spaced_cell,
+    sheets = [Sheet(t.label_vi, table_rows(t, tables[t.name], cell=spaced_cells(),
                                            label=lambda c: f" {c.label_vi}\u00a0"))
               for t in ref.TABLES]
     assert sheets[1].rows[1][0].strip("\u00a0\u200b\ufeff \t") == "kt"
@@ -311,7 +350,8 @@ def test_m_blank_rows_skipped_signature_rows_reported(tmp_path, db_path, clean_r
     tables = read_tiny()
     sheets = clean_sheets(tables)
     staff = sheets[2].rows
-    sheets[2].rows = [*staff[:3], [], *staff[3:5], [], [None] * 6, *staff[5:], [], [],
+    invisible = ["\u200b", "\u00a0", None, "  ", "\ufeff", "\u200b\u00a0"]  # blank to the eye
+    sheets[2].rows = [*staff[:3], [], *staff[3:5], [], invisible, *staff[5:], [], [],
                       [None, None, None, "Người lập biểu"]]
     evaluations = sheets[5].rows
     sheets[5].rows = [*evaluations[:13], [], [], *evaluations[13:], [],
@@ -329,8 +369,10 @@ def test_m_blank_rows_skipped_signature_rows_reported(tmp_path, db_path, clean_r
 # --- (n) shuffled columns ------------------------------------------------------------------
 
 def shuffled(table: ref.Table) -> list[ref.Column]:
-    columns = list(table.columns)
-    random.Random(table.name).shuffle(columns)
+    """The table's columns in a fixed order other than the contract's."""
+    columns, rng = list(table.columns), random.Random(table.name)
+    while columns == list(table.columns):
+        rng.shuffle(columns)
     return columns
 
 
@@ -347,28 +389,35 @@ def test_n_shuffled_column_order(tmp_path, db_path, clean_rows):
 
 # --- (o) list values as codes, labels and other spellings ----------------------------------
 
-SUBJECT_SPELLINGS = {
-    "Tập thể": itertools.cycle(["TAP THE", "tap_the", "unit", "tập thể", "Tập  Thể"]),
-    "Cá nhân": itertools.cycle(["CA NHAN", "ca_nhan", "staff", "cá nhân", "CÁ NHÂN"]),
-}
 STATUS_LABELS = {s.code: s.label_vi for s in ref.STATUSES}
 AWARD_LABELS = {a.code: a.label_vi for a in ref.AWARD_FORMS}
-LIST_SPELLINGS = itertools.cycle([lambda s: s, lambda s: strip_diacritics(s).upper()])
 
 
-def list_value_cell(col: ref.Column, text: str, _i: int) -> object:
-    if col.type == ref.SUBJECT:
-        return next(SUBJECT_SPELLINGS[text])
-    if col.type == ref.STATUS:
-        return next(LIST_SPELLINGS)(STATUS_LABELS[text])
-    if col.type == ref.AWARD:
-        return next(LIST_SPELLINGS)(AWARD_LABELS[text])
-    return text
+def list_value_cells() -> Callable[[ref.Column, str, int], object]:
+    """Subject types in turn as TAP THE / tap_the / unit / ...; statuses and award forms as
+    their labels, in turn as written in the contract and in capitals without diacritics."""
+    subjects = {
+        "Tập thể": itertools.cycle(["TAP THE", "tap_the", "unit", "tập thể", "Tập  Thể"]),
+        "Cá nhân": itertools.cycle(["CA NHAN", "ca_nhan", "staff", "cá nhân", "CÁ NHÂN"]),
+    }
+    spellings = {kind: itertools.cycle([str, lambda s: strip_diacritics(s).upper()])
+                 for kind in (ref.STATUS, ref.AWARD)}
+
+    def cell(col: ref.Column, text: str, _i: int) -> object:
+        if col.type == ref.SUBJECT:
+            return next(subjects[text])
+        if col.type == ref.STATUS:
+            return next(spellings[ref.STATUS])(STATUS_LABELS[text])
+        if col.type == ref.AWARD:
+            return next(spellings[ref.AWARD])(AWARD_LABELS[text])
+        return text
+
+    return cell
 
 
 def test_o_subject_status_and_award_spellings(tmp_path, db_path, clean_rows):
     tables = read_tiny()
-    sheets = [Sheet(t.label_vi, table_rows(t, tables[t.name], cell=list_value_cell))
+    sheets = [Sheet(t.label_vi, table_rows(t, tables[t.name], cell=list_value_cells()))
               for t in ref.TABLES]
     nominations = sheets[6].rows
     assert [r[3] for r in nominations[1:]] == [
@@ -384,11 +433,11 @@ def test_o_subject_status_and_award_spellings(tmp_path, db_path, clean_rows):
 def test_everything_at_once(tmp_path, db_path, clean_rows):
     tables = read_tiny()
     forms = cycle_cells({ref.DATE: DATE_FORMS, ref.MONTH: MONTH_FORMS})
+    list_values, results, spaced = list_value_cells(), result_cells(), spaced_cells()
 
     def cell(col: ref.Column, text: str, i: int) -> object:
-        value = forms(col, list_value_cell(col, text, i), i)
-        value = result_cell(col, value, i) if col.type == ref.RESULT else value
-        return spaced_cell(col, value, i) if isinstance(value, str) else value
+        value = results(col, forms(col, list_values(col, text, i), i), i)
+        return spaced(col, value, i) if isinstance(value, str) else value
 
     sheets = []
     for table in ref.TABLES:
@@ -400,3 +449,37 @@ def test_everything_at_once(tmp_path, db_path, clean_rows):
                               table=t.name) for t in ref.TABLES]
     assert_loads_like_tiny(write_sheets(tmp_path / "all.xlsx", sheets), db_path, clean_rows,
                            outcome_warnings)
+
+
+# --- optional columns left blank or left out ------------------------------------------------
+
+def test_optional_columns_left_out(tmp_path, db_path):
+    """Only the required columns (and the results): the summary is the same, the target takes
+    its default 100 and the awarded nomination without a decision number is a warning."""
+    tables = read_tiny()
+    sheets = [Sheet(t.label_vi, table_rows(t, tables[t.name], columns=[
+        c for c in t.columns if c.required or c.name == "result"])) for t in ref.TABLES]
+    assert sheets[0].rows[0] == ["Mã đợt", "Tên đợt thi đua", "Ngày bắt đầu", "Ngày kết thúc"]
+    outcome = load(write_sheets(tmp_path / "required_only.xlsx", sheets), db_path)
+    assert (outcome.outcome, outcome.errors) == ("imported", [])
+    assert outcome.warnings == [Issue("warning", "awarded_without_decision",
+                                      "Đề nghị khen thưởng", 2, "decision_ref", "Số quyết định",
+                                      "HS01", table="nominations")]
+    con = connect_read_only(db_path)
+    try:
+        assert build_summary(con, today=TODAY) == expected.SUMMARY_DEFAULT
+        assert build_summary(con, as_of=dt.date(2025, 11, 30)) == expected.SUMMARY_2025_11_30
+    finally:
+        con.close()
+    rows = snapshot(db_path)
+    assert rows["campaigns"] == [("TD25", "Đợt thi đua thử nghiệm chào mừng Đại hội XIV",
+                                  dt.date(2025, 10, 1), dt.date(2026, 1, 23), None, 100.0, 1)]
+    assert rows["staff"][0] == ("TD25", "CB01", "Nguyễn Văn An", "KT", None, None, None)
+
+
+def test_blank_participation_target_defaults_to_100(tmp_path, db_path):
+    tables = read_tiny()
+    tables["campaigns"][0]["target_participation_pct"] = ""
+    outcome = load(write_workbook(tmp_path / "no_target.xlsx", tables), db_path)
+    assert (outcome.outcome, outcome.errors, outcome.warnings) == ("imported", [], [])
+    assert snapshot(db_path)["campaigns"][0][5] == 100.0

@@ -69,15 +69,16 @@ def table_rows(table: ref.Table, data: list[dict[str, str]],
                label: Callable[[ref.Column], str] = lambda col: col.label_vi,
                cell: Callable[[ref.Column, str, int], object] | None = None,
                columns: list[ref.Column] | None = None) -> list[list[object]]:
-    """[header, *data rows] of one table; ``cell(col, text, i)`` turns a fixture value into the
-    written cell (``i`` counts the table's non-blank cells of that column type)."""
+    """[header, *data rows] of one table, in the order of ``columns``; ``cell(col, text, i)``
+    turns the non-blank fixture value of data row ``i`` into the cell written (blank stays
+    None)."""
     cols = list(columns or table.columns)
     out: list[list[object]] = [[label(c) for c in cols]]
-    for row in data:
+    for i, row in enumerate(data):
         line: list[object] = []
         for col in cols:
             text = row.get(col.name) or ""
-            line.append(cell(col, text, 0) if cell and text else (text or None))
+            line.append(cell(col, text, i) if cell and text else (text or None))
         out.append(line)
     return out
 
@@ -128,21 +129,30 @@ def write_sheets(path: Path, sheets: list[Sheet]) -> Path:
 
 
 def csv_text(table: ref.Table, data: list[dict[str, str]],
-             label: Callable[[ref.Column], str] = lambda col: col.name) -> str:
+             label: Callable[[ref.Column], str] = lambda col: col.name,
+             delimiter: str = ",", titles: bool = False) -> str:
+    """One table as CSV text, as Excel saves a sheet (every line as wide as the widest)."""
+    sheet = Sheet(table.label_vi, table_rows(table, data, label=label))
+    if titles:
+        sheet = with_title_rows(sheet)
+    width = max(len(line) for line in sheet.rows)
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    for line in table_rows(table, data, label=label):
-        writer.writerow(["" if v is None else v for v in line])
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    for line in sheet.rows:
+        writer.writerow(["" if v is None else v for v in line] + [""] * (width - len(line)))
     return buffer.getvalue()
 
 
 def write_csv_folder(folder: Path, tables: Tables, encode: Callable[[str], bytes],
                      file_name: Callable[[ref.Table], str] = lambda t: f"{t.name}.csv",
-                     label: Callable[[ref.Column], str] = lambda col: col.name) -> Path:
-    """One CSV file per table, its text turned into bytes by ``encode``."""
+                     label: Callable[[ref.Column], str] = lambda col: col.name,
+                     delimiter: str = ",", titles: bool = False) -> Path:
+    """One CSV file per table, its text turned into bytes by ``encode``; ``titles`` puts the
+    government-form rows above the header."""
     folder.mkdir(parents=True, exist_ok=True)
     for table in ref.TABLES:
-        (folder / file_name(table)).write_bytes(encode(csv_text(table, tables[table.name], label)))
+        text = csv_text(table, tables[table.name], label, delimiter, titles)
+        (folder / file_name(table)).write_bytes(encode(text))
     return folder
 
 
@@ -171,13 +181,20 @@ def _sort_key(row: tuple) -> tuple:
     return tuple((v is None, str(v)) for v in row)
 
 
-def snapshot(db: Path) -> dict[str, list[tuple]]:
-    """Every data table of ``db`` as sorted rows (bookkeeping columns such as import_id too).
+def snapshot(db: Path, campaign_code: str | None = None) -> dict[str, list[tuple]]:
+    """Every data table of ``db`` as sorted rows (bookkeeping columns such as import_id too),
+    only ``campaign_code``'s rows when given.
 
     Read through DuckDB's relational API: the tests hold no SQL text of their own."""
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return {name: sorted(con.table(name).fetchall(), key=_sort_key) for name in DATA_TABLES}
+        tables = {}
+        for name in DATA_TABLES:
+            rel = con.table(name)
+            at = rel.columns.index("campaign_code")
+            rows = [r for r in rel.fetchall() if campaign_code in (None, r[at])]
+            tables[name] = sorted(rows, key=_sort_key)
+        return tables
     finally:
         con.close()
 

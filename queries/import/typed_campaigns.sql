@@ -1,4 +1,5 @@
--- The staged Đợt thi đua rows with typed values; one row per sheet row.
+-- The staged Đợt thi đua rows with typed values; one row per sheet row. A blank (or absent)
+-- participation target is the contract's default, 100.
 create or replace temp table typ_campaigns as
 select
     _row,
@@ -7,6 +8,7 @@ select
     parse_date(start_date) as start_date,
     parse_date(end_date) as end_date,
     plan_ref,
-    case when parse_number(target_participation_pct) between 0 and 100
+    case when target_participation_pct is null then 100
+         when parse_number(target_participation_pct) between 0 and 100
          then parse_number(target_participation_pct) end as target_participation_pct
 from stg_campaigns
