@@ -200,6 +200,62 @@ def summary(
     _print_summary(data)
 
 
+SAMPLE_WORKBOOK = Path(__file__).resolve().parent.parent / "data" / "sample" / "thidua_mau.xlsx"
+
+
+def _has_campaigns(db_path: Path) -> bool:
+    from dashboard.database import connect_read_only
+    from dashboard.summary import campaign_codes
+
+    if not db_path.exists():
+        return False
+    con = connect_read_only(db_path)
+    try:
+        return bool(campaign_codes(con))
+    finally:
+        con.close()
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8501,
+    host: Annotated[str, typer.Option(
+        help="Address to listen on. Names and evaluations are personal data: keep the default "
+             "(this computer only) until sign-in exists.")] = "127.0.0.1",
+) -> None:
+    """Start the dashboard (on an empty database, the bundled sample is loaded first).
+
+    Examples:
+
+    * `thidua serve` then open http://127.0.0.1:8501
+    * `thidua serve --db /srv/thidua.duckdb --port 8600`
+    """
+    import os
+    import subprocess
+
+    from dashboard.importer import load as run_load
+
+    db_path = resolve_db(db).resolve()
+    if not _has_campaigns(db_path):
+        out.print(f"Empty database {db_path}: loading the sample {SAMPLE_WORKBOOK.name}")
+        outcome = run_load(SAMPLE_WORKBOOK, db_path)
+        if outcome.exit_code != 0:
+            err.print(outcome.message or outcome.errors[:3])
+            raise typer.Exit(outcome.exit_code)
+    app_file = Path(__file__).resolve().parent / "streamlit_app.py"
+    out.print(f"thidua: http://{host}:{port}  (database {db_path})")
+    command = [sys.executable, "-m", "streamlit", "run", str(app_file),
+               "--server.address", host, "--server.port", str(port),
+               "--server.headless", "true", "--browser.gatherUsageStats", "false",
+               "--client.toolbarMode", "minimal"]
+    env = {**os.environ, "THIDUA_DB": str(db_path)}
+    try:
+        raise typer.Exit(subprocess.call(command, env=env))
+    except KeyboardInterrupt:
+        raise typer.Exit(0) from None
+
+
 def _print_summary(data: dict) -> None:
     out.print(f"[bold]{data['campaign_code']}[/bold] · as of {data['as_of']} · "
               f"period {data['period']}")

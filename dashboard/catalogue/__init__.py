@@ -11,7 +11,7 @@ from importlib import import_module
 
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
-_AREAS = ("common", "loader", "template")
+_AREAS = ("common", "loader", "template", "ui", "charts")
 
 
 def _merge() -> dict[str, tuple[str, str]]:

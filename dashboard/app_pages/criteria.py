@@ -1,0 +1,61 @@
+"""Tiêu chí: criteria fulfilment per department, its trend and who has not submitted (UI only)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import charts
+from dashboard.catalogue import t
+from dashboard.ui import state
+from dashboard.ui.downloads import download_buttons
+from dashboard.ui.widgets import as_date, chart, empty_state, fmt_period, page_start, show_table
+
+filters, campaign = page_start("page_criteria")
+lang = filters.lang
+params = filters.params()
+
+periods = [as_date(p) for p in state.query("metrics/evaluation_periods",
+                                           campaign_code=filters.campaign)["period"]]
+periods = [p for p in periods if p <= filters.as_of]
+if not periods:
+    empty_state(lang, "no_period")
+    st.stop()
+wanted = filters.extra.get("period")
+default = next((p for p in periods if p.strftime("%Y-%m") == wanted), periods[-1])
+left, right = st.columns([1, 1])
+period = left.selectbox(t("filter_period", lang), periods, index=periods.index(default),
+                        format_func=fmt_period, key="criteria_period")
+subject = right.segmented_control(
+    t("filter_subject", lang), ["tap_the", "ca_nhan"],
+    default=filters.extra.get("subject") if filters.extra.get("subject") in (
+        "tap_the", "ca_nhan") else "tap_the",
+    format_func=lambda s: t(f"subject_{s}", lang), key="criteria_subject", required=True)
+st.query_params["period"] = period.strftime("%Y-%m")
+st.query_params["subject"] = subject
+
+st.subheader(t("heading_heatmap", lang, period=fmt_period(period)))
+cells = state.query("pages/criteria_fulfilment", **params, period=period, subject_type=subject)
+chart(charts.criteria_heatmap(cells, lang=lang))
+
+trend_col, complete_col = st.columns(2)
+with trend_col:
+    st.subheader(t("heading_criteria_trend", lang))
+    chart(charts.fulfilment_trend(state.query("pages/fulfilment_trend", **params), lang=lang))
+with complete_col:
+    st.subheader(t("heading_completeness", lang))
+    units = state.query("metrics/unit_metrics", **params, period=period)
+    chart(charts.completeness_by_unit(units, lang=lang))
+
+st.subheader(t("heading_missing", lang, period=fmt_period(period)))
+missing = state.query("pages/missing_evaluations", **params, period=period)
+if missing.empty:
+    st.success(t("all_submitted", lang))
+else:
+    show_table(missing, lang)
+    download_buttons(missing, "chua-nop-danh-gia", t("heading_missing", lang,
+                     period=fmt_period(period)), filters, campaign, period=period)
+
+with st.expander(t("criteria_list", lang)):
+    crit = cells.drop_duplicates("criterion_code")[["criterion_code", "criterion_name"]]
+    for row in crit.itertuples():
+        st.markdown(f"**{row.criterion_code}** — {row.criterion_name}")

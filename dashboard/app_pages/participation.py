@@ -1,0 +1,40 @@
+"""Tham gia: who has registered, per unit, over time, by gender and staff type (UI only)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import charts
+from dashboard.catalogue import t
+from dashboard.ui import state
+from dashboard.ui.downloads import download_buttons
+from dashboard.ui.widgets import chart, page_start, show_table
+
+filters, campaign = page_start("page_participation")
+lang = filters.lang
+params = filters.params()
+target = campaign.get("target_participation_pct") or 100
+
+units = state.query("metrics/unit_metrics", **params, period=None)
+st.subheader(t("heading_participation_by_unit", lang))
+chart(charts.participation_by_unit(units, target_pct=target, lang=lang))
+
+left, right = st.columns(2)
+with left:
+    st.subheader(t("heading_registrations_over_time", lang))
+    chart(charts.registrations_over_time(state.query("pages/registrations_over_time", **params),
+                                         target_pct=target, lang=lang))
+with right:
+    st.subheader(t("heading_breakdown", lang))
+    chart(charts.participation_breakdown(state.query("pages/participation_breakdown", **params),
+                                         lang=lang))
+
+st.subheader(t("heading_unregistered", lang))
+missing = state.query("pages/unregistered_staff", **params)
+if missing.empty:
+    st.success(t("all_registered", lang))
+else:
+    st.caption(t("unregistered_caption", lang, n=len(missing)))
+    show_table(missing, lang)
+    download_buttons(missing, "danh-sach-chua-dang-ky", t("table_unregistered", lang), filters,
+                     campaign)

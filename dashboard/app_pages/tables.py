@@ -1,0 +1,48 @@
+"""Dữ liệu: every table with the filters applied, sortable, downloadable (UI only)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.catalogue import t
+from dashboard.ui import state
+from dashboard.ui.downloads import download_buttons
+from dashboard.ui.widgets import as_date, fmt_period, page_start, show_table
+
+filters, campaign = page_start("page_tables")
+lang = filters.lang
+params = filters.params()
+
+TABLES = {  # choice -> (query, file slug)
+    "table_unit_metrics": ("metrics/unit_metrics", "chi-so-don-vi"),
+    "table_units": ("tables/units", "don-vi"),
+    "table_staff": ("tables/staff", "can-bo"),
+    "table_registrations": ("tables/registrations", "dang-ky"),
+    "table_evaluations": ("tables/evaluations", "danh-gia"),
+    "table_nominations": ("pages/nomination_list", "ho-so-khen-thuong"),
+    "table_unregistered": ("pages/unregistered_staff", "danh-sach-chua-dang-ky"),
+}
+choice = st.segmented_control(t("table_choice", lang), list(TABLES),
+                              default="table_unit_metrics", format_func=lambda k: t(k, lang),
+                              key="table_choice", required=True)
+query_name, slug = TABLES[choice]
+
+period = None
+if choice in ("table_evaluations", "table_unit_metrics"):
+    periods = [as_date(p) for p in state.query("metrics/evaluation_periods",
+                                               campaign_code=filters.campaign)["period"]]
+    periods = [p for p in periods if p <= filters.as_of]
+    options = [None, *periods] if choice == "table_evaluations" else periods
+    if options:
+        period = st.selectbox(t("filter_period", lang), options, index=len(options) - 1,
+                              format_func=lambda p: t("all_periods", lang) if p is None
+                              else fmt_period(p), key=f"period_{choice}")
+
+df = state.query(query_name, **params, period=period)
+if choice == "table_nominations":
+    df = df.drop(columns=["award_label_vi", "award_label_en", "status_label_vi",
+                          "status_label_en", "proposing_unit"]).rename(
+        columns={"proposing_unit_name": "proposing_unit"})
+st.caption(t("rows_count", lang, n=f"{len(df):,}".replace(",", ".")))
+show_table(df, lang, height=560)
+download_buttons(df, slug, t(choice, lang), filters, campaign, period=period)

@@ -1,0 +1,49 @@
+"""Download buttons: a table as CSV (UTF-8 with BOM) and as a formatted XLSX with its filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.catalogue import t
+from dashboard.exports import export_file_name, to_csv_bytes, to_xlsx_bytes
+from dashboard.filters import Filters
+from dashboard.ui.widgets import fmt_date, fmt_period, label_columns
+
+
+def filter_lines(filters: Filters, campaign: dict, period: dt.date | None = None) -> list[str]:
+    lang = filters.lang
+    units = ", ".join(filters.units) if filters.units else t("filter_units_all", lang)
+    lines = [
+        t("export_filter_campaign", lang,
+          value=f"{filters.campaign} · {campaign.get('campaign_name', '')}"),
+        t("export_filter_units", lang, value=units),
+        t("export_filter_as_of", lang, value=fmt_date(filters.as_of, lang)),
+    ]
+    if period is not None:
+        lines.append(t("export_filter_period", lang, value=fmt_period(period)))
+    lines.append(t("export_generated", lang,
+                   value=dt.datetime.now().strftime("%H:%M %d/%m/%Y")))
+    return lines
+
+
+def download_buttons(df: pd.DataFrame, slug: str, title: str, filters: Filters, campaign: dict,
+                     period: dt.date | None = None, key: str | None = None) -> None:
+    """CSV and XLSX of ``df`` (labelled as on screen), named after campaign, filters and date."""
+    lang = filters.lang
+    labelled = label_columns(df, lang)
+    name = export_file_name(filters.campaign, slug, filters.as_of, list(filters.units) or None,
+                            "csv")
+    left, right, _ = st.columns([1, 1, 4])
+    left.download_button(t("download_csv", lang), to_csv_bytes(labelled), file_name=name,
+                         mime="text/csv", icon=":material/download:", on_click="ignore",
+                         key=f"csv_{key or slug}")
+    xlsx = to_xlsx_bytes(labelled, title=t("export_title", lang, table=title,
+                                           campaign=filters.campaign),
+                         filter_lines=filter_lines(filters, campaign, period))
+    right.download_button(
+        t("download_xlsx", lang), xlsx, file_name=name.removesuffix(".csv") + ".xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/table_view:", on_click="ignore", key=f"xlsx_{key or slug}")

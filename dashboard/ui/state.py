@@ -1,0 +1,98 @@
+"""The page layer's access to the database: one cached connection, cached named queries.
+
+One read-only DuckDB connection per server process is shared by every session behind a lock
+(queries take milliseconds; DuckDB connections are not safe to share across threads). Results
+are cached per (query, parameters, database snapshot), bounded in size and age; after an import
+the import page calls ``refresh`` and every page shows the new data without a restart. A
+snapshot check (one ``stat``) runs at most every ``SNAPSHOT_CHECK_S`` seconds, so a re-render
+after a filter change does no file I/O beyond DuckDB's own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from dashboard.database import connect_read_only, resolve_db, snapshot_token
+from dashboard.sql import fetch_df
+
+SNAPSHOT_CHECK_S = 10.0
+QUERY_TTL_S = 600
+QUERY_MAX_ENTRIES = 512
+
+
+class SharedDatabase:
+    """The live database file behind one lock; reconnects when an import replaced the file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.lock = threading.RLock()
+        self.con: duckdb.DuckDBPyConnection | None = None
+        self.token: tuple[int, int] | None = None
+        self.checked_at = 0.0
+
+    def current_token(self, force: bool = False) -> tuple[int, int] | None:
+        with self.lock:
+            now = time.monotonic()
+            if force or now - self.checked_at > SNAPSHOT_CHECK_S:
+                self.checked_at = now
+                token = snapshot_token(self.path)
+                if token != self.token:
+                    if self.con is not None:
+                        self.con.close()  # the old file's instance must go before reopening
+                        self.con = None
+                    self.token = token
+            return self.token
+
+    def fetch(self, name: str, params: dict[str, Any]) -> pd.DataFrame:
+        with self.lock:
+            if self.token is None:
+                return pd.DataFrame()
+            if self.con is None:
+                self.con = connect_read_only(self.path)
+            return fetch_df(self.con, name, **params)
+
+
+@st.cache_resource(max_entries=4)
+def shared_database(path: str) -> SharedDatabase:
+    return SharedDatabase(Path(path))
+
+
+def database() -> SharedDatabase:
+    return shared_database(str(resolve_db().resolve()))
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+@st.cache_data(ttl=QUERY_TTL_S, max_entries=QUERY_MAX_ENTRIES, show_spinner=False)
+def _cached(name: str, params_json: str, token: tuple[int, int] | None) -> pd.DataFrame:
+    params = json.loads(params_json)
+    for key in ("as_of", "period", "today"):
+        if params.get(key):
+            params[key] = dt.date.fromisoformat(params[key])
+    return database().fetch(name, params)
+
+
+def query(name: str, **params: Any) -> pd.DataFrame:
+    """The named query's rows for these parameters (cached per database snapshot)."""
+    token = database().current_token()
+    params_json = json.dumps({k: _encode(v) for k, v in params.items()}, sort_keys=True)
+    return _cached(name, params_json, token).copy()
+
+
+def refresh() -> None:
+    """After an import: drop cached results and look at the file again now."""
+    _cached.clear()
+    database().current_token(force=True)

@@ -1,0 +1,376 @@
+"""Charts: every builder on small literal frames, checking the figure's real properties."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from dashboard import charts
+from dashboard import reference as ref
+
+D = dt.date
+STATUS_CODES = [s.code for s in ref.STATUSES]
+LABELS_VI = [s.label_vi for s in ref.STATUSES]
+LABELS_EN = [s.label_en for s in ref.STATUSES]
+TT4 = dict((code, text) for code, _, text in ref.PLAN_CRITERIA)["TT4"]
+TT1 = dict((code, text) for code, _, text in ref.PLAN_CRITERIA)["TT1"]
+
+
+def units_frame() -> pd.DataFrame:
+    return pd.DataFrame({
+        "unit_code": ["KT", "TH", "NC"],
+        "unit_name": ["Phòng Kinh tế", "Phòng Tổng hợp", "Phòng Nội chính"],
+        "staff_total": [10, 4, 8],
+        "staff_registered": [5, 4, 2],
+        "staff_participation_pct": [50.0, 100.0, 25.0],
+    })
+
+
+def registrations_frame() -> pd.DataFrame:
+    return pd.DataFrame({
+        "day": [D(2026, 1, 1), D(2026, 1, 2), D(2026, 1, 1), D(2026, 1, 2)],
+        "subject_type": ["ca_nhan", "ca_nhan", "tap_the", "tap_the"],
+        "registered_that_day": [1, 2, 0, 1],
+        "registered_total": [1, 3, 0, 1],
+        "subjects_total": [4, 4, 2, 2],
+    })
+
+
+def breakdown_frame() -> pd.DataFrame:
+    return pd.DataFrame({
+        "gender": ["Nam", "Nam", "Nữ", None],
+        "staff_type": ["Viên chức", "Công chức", "Công chức", "Công chức"],
+        "staff_total": [2, 4, 5, 1],
+        "staff_registered": [1, 2, 5, 0],
+        "staff_participation_pct": [50.0, 50.0, 100.0, 0.0],
+    })
+
+
+def heatmap_frame() -> pd.DataFrame:
+    return pd.DataFrame({
+        "unit_code": ["KT", "KT", "TH", "TH"],
+        "unit_name": ["Phòng Kinh tế", "Phòng Kinh tế", "Phòng Tổng hợp", "Phòng Tổng hợp"],
+        "criterion_code": ["TT1", "TT4", "TT1", "TT4"],
+        "criterion_name": [TT1, TT4, TT1, TT4],
+        "met": [2, 1, 0, 0],
+        "evaluated": [3, 1, 0, 2],
+        "fulfilment_pct": [66.7, 100.0, math.nan, 0.0],
+    })
+
+
+def trend_frame() -> pd.DataFrame:
+    return pd.DataFrame({
+        "period": [D(2026, 1, 1), D(2026, 2, 1), D(2026, 3, 1)],
+        "collective_fulfilment_pct": [50.0, None, 75.0],
+        "individual_fulfilment_pct": [60.5, 70.0, 80.0],
+    })
+
+
+def completeness_frame() -> pd.DataFrame:
+    return pd.DataFrame({
+        "unit_code": ["A", "B", "C"],
+        "unit_name": ["Đơn vị A", "Đơn vị B", "Đơn vị C"],
+        "completeness_pct": [95.0, 40.0, 60.0],
+        "results_evaluated": [19, 4, 6],
+        "results_expected": [20, 10, 10],
+    })
+
+
+def pipeline_frame() -> pd.DataFrame:
+    # Shuffled on purpose: the chart must restore the pipeline order.
+    rows = list(enumerate(ref.STATUSES, start=1))[::-1]
+    return pd.DataFrame({
+        "status": [s.code for _, s in rows],
+        "label_vi": [s.label_vi for _, s in rows],
+        "label_en": [s.label_en for _, s in rows],
+        "nominations": [10 * i for i, _ in rows],
+        "sort_order": [i for i, _ in rows],
+    })
+
+
+def weekly_frame() -> pd.DataFrame:
+    return pd.DataFrame({
+        "week_end": [D(2026, 1, 4), D(2026, 1, 4), D(2026, 1, 11), D(2026, 1, 11)],
+        "status": ["hoi_dong", "de_xuat", "da_khen_thuong", "tra_lai"],
+        "sort_order": [2, 1, 6, 5],
+        "nominations": [1, 3, 4, 2],
+    })
+
+
+def award_frame() -> pd.DataFrame:
+    return pd.DataFrame({
+        "award_code": ["GKVP", "BKCT", "GKVP"],
+        "award_order": [6, 5, 6],
+        "status": ["de_xuat", "da_khen_thuong", "da_khen_thuong"],
+        "status_order": [1, 6, 6],
+        "nominations": [2, 1, 3],
+    })
+
+
+def stages_frame() -> pd.DataFrame:
+    return pd.DataFrame({
+        "status": ["hoi_dong", "de_xuat", "tra_lai"],
+        "sort_order": [2, 1, 5],
+        "stays": [3, 5, 1],
+        "ongoing": [1, 0, 1],
+        "median_days": [4.5, 10.0, 7.0],
+        "mean_days": [5.25, 12.0, 7.0],
+        "max_days": [9, 30, 7],
+    })
+
+
+BUILDERS = [
+    (charts.participation_by_unit, units_frame),
+    (charts.registrations_over_time, registrations_frame),
+    (charts.participation_breakdown, breakdown_frame),
+    (charts.criteria_heatmap, heatmap_frame),
+    (charts.fulfilment_trend, trend_frame),
+    (charts.completeness_by_unit, completeness_frame),
+    (charts.nomination_pipeline, pipeline_frame),
+    (charts.nomination_status_weekly, weekly_frame),
+    (charts.nominations_award_status, award_frame),
+    (charts.stage_durations, stages_frame),
+]
+
+
+def unbr(text: str) -> str:
+    return text.replace("<br>", " ")
+
+
+# --- the shared look ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("build", "frame"), BUILDERS)
+def test_every_chart_has_the_shared_look(build, frame):
+    vi = build(frame(), lang="vi")
+    en = build(frame(), lang="en")
+    assert isinstance(vi, go.Figure)
+    assert vi.layout.separators == ",."
+    assert en.layout.separators == ".,"
+    assert vi.layout.font.family == "Inter, 'Segoe UI', 'Noto Sans', Arial, sans-serif"
+    assert vi.layout.font.size == 15
+    assert vi.layout.hoverlabel.font.family == vi.layout.font.family
+    vi.to_json()  # serialisable as it will be sent to the browser
+
+
+@pytest.mark.parametrize(("build", "frame"), BUILDERS)
+def test_empty_frame_gives_a_note_not_an_error(build, frame):
+    empty = frame().iloc[0:0]
+    for df in (empty, pd.DataFrame()):
+        fig = build(df, lang="vi")
+        assert len(fig.data) == 0
+        assert [a.text for a in fig.layout.annotations] == ["Chưa có dữ liệu"]
+        assert (fig.layout.annotations[0].x, fig.layout.annotations[0].y) == (0.5, 0.5)
+    assert build(empty, lang="en").layout.annotations[0].text == "No data yet"
+
+
+def test_status_colours_are_fixed_and_cover_the_pipeline():
+    assert list(charts.STATUS_COLOURS) == STATUS_CODES
+    assert len(set(charts.STATUS_COLOURS.values())) == len(STATUS_CODES)
+    assert charts.STATUS_COLOURS["tra_lai"] == charts.THEME.warn
+    assert charts.STATUS_COLOURS["da_khen_thuong"] == charts.THEME.met
+    assert charts.STATUS_COLOURS["khong_khen_thuong"] == charts.THEME.not_met
+
+
+def test_plotly_config_hides_the_logo_and_cloud_sharing():
+    assert charts.PLOTLY_CONFIG["displaylogo"] is False
+    assert charts.PLOTLY_CONFIG["locale"] == "vi"
+    assert charts.PLOTLY_CONFIG["showSendToCloud"] is False
+    assert charts.plotly_config("en")["locale"] == "en"
+    assert charts.PLOTLY_CONFIG["locale"] == "vi"  # the constant is not changed
+
+
+def test_number_and_date_formats():
+    assert charts.format_number(1234.56, "vi") == "1.234,6"
+    assert charts.format_number(1234.56, "en") == "1,234.6"
+    assert charts.format_number(50.0, "vi") == "50"
+    assert charts.format_number(None, "vi") == ""
+    assert charts.format_date(D(2026, 11, 24), "vi") == "24/11/2026"
+    assert charts.format_date(D(2026, 11, 1), "vi", month=True) == "11/2026"
+
+
+# --- participation -------------------------------------------------------------------------
+
+
+def test_participation_by_unit():
+    fig = charts.participation_by_unit(units_frame(), target_pct=90, lang="vi")
+    assert [tr.type for tr in fig.data] == ["bar", "bar"]
+    assert [tr.name for tr in fig.data] == ["Đã đăng ký", "Chưa đăng ký"]
+    assert fig.layout.barmode == "stack"
+    registered, rest = fig.data
+    assert registered.orientation == "h"
+    # Lowest first (Plotly draws it at the bottom), so the best unit is on top.
+    assert list(registered.y) == ["NC", "KT", "TH"]
+    assert list(registered.x) == [25.0, 50.0, 100.0]
+    assert list(rest.x) == [75.0, 50.0, 0.0]
+    assert list(fig.layout.yaxis.ticktext) == ["Phòng Nội chính", "Phòng Kinh tế",
+                                               "Phòng Tổng hợp"]
+    assert registered.hovertext[1] == "<b>Phòng Kinh tế</b><br>Đã đăng ký: 5/10 người (50%)"
+    target = [s for s in fig.layout.shapes if s.type == "line"]
+    assert len(target) == 1 and target[0].x0 == target[0].x1 == 90.0
+    assert target[0].line.dash == "dash"
+    assert [a.text for a in fig.layout.annotations] == ["Chỉ tiêu 90%"]
+
+
+def test_participation_by_unit_without_target():
+    fig = charts.participation_by_unit(units_frame(), lang="en")
+    assert len(fig.layout.shapes) == 0
+    assert [tr.name for tr in fig.data] == ["Registered", "Not registered"]
+
+
+def test_registrations_over_time():
+    fig = charts.registrations_over_time(registrations_frame(), target_pct=80, lang="vi")
+    assert [tr.type for tr in fig.data] == ["scatter", "scatter"]
+    staff, units = fig.data
+    assert staff.name == "Cá nhân (cán bộ)" and units.name == "Tập thể (đơn vị)"
+    assert list(staff.y) == [25.0, 75.0]
+    assert list(units.y) == [0.0, 50.0]
+    assert list(staff.x) == [D(2026, 1, 1), D(2026, 1, 2)]
+    assert fig.layout.xaxis.tickformat == "%d/%m/%Y"
+    assert staff.hovertext[1].startswith("<b>02/01/2026</b>")
+    lines = [s for s in fig.layout.shapes if s.type == "line"]
+    assert len(lines) == 1 and lines[0].y0 == lines[0].y1 == 80.0
+    assert lines[0].line.dash == "dash"
+    assert fig.layout.annotations[0].text == "Chỉ tiêu 80%"
+
+
+def test_participation_breakdown():
+    fig = charts.participation_breakdown(breakdown_frame(), lang="vi")
+    assert [tr.type for tr in fig.data] == ["bar"] * 3
+    assert fig.layout.barmode == "group"
+    assert [tr.name for tr in fig.data] == ["Nam", "Nữ", "Không rõ"]
+    assert list(fig.layout.xaxis.categoryarray) == ["Công chức", "Viên chức"]
+    men = fig.data[0]
+    assert list(men.x) == ["Công chức", "Viên chức"]
+    assert list(men.y) == [50.0, 50.0]
+    en = charts.participation_breakdown(breakdown_frame(), lang="en")
+    assert [tr.name for tr in en.data] == ["Men", "Women", "Unknown"]
+    assert list(en.layout.xaxis.categoryarray) == ["Civil servants", "Public employees"]
+
+
+# --- criteria ------------------------------------------------------------------------------
+
+
+def test_criteria_heatmap_values_and_full_criterion_text():
+    fig = charts.criteria_heatmap(heatmap_frame(), lang="vi")
+    assert [tr.type for tr in fig.data] == ["heatmap", "heatmap"]
+    main, gaps = fig.data
+    assert [list(row) for row in main.z] == [[66.7, 100.0], [None, 0.0]]
+    assert list(main.x) == ["TT1", "TT4"]
+    assert list(main.y) == ["KT", "TH"]
+    assert (main.zmin, main.zmax) == (0, 100)
+    assert [list(row) for row in main.text] == [["66,7", "100"], ["", "0"]]
+    hover = main.hovertext[0][1]
+    assert TT4 in unbr(hover)  # the full wording, not a shortened one
+    assert "Phòng Kinh tế" in hover and "Đạt: 1/1 lượt đánh giá (100%)" in hover
+    assert all(len(line) <= 80 for line in hover.split("<br>"))
+    # The unevaluated cell: grey, blank, "chưa đánh giá".
+    assert [list(row) for row in gaps.z] == [[None, None], [1, None]]
+    assert {stop[1] for stop in gaps.colorscale} == {charts.THEME.missing}
+    assert "Chưa đánh giá" in gaps.hovertext[1][0]
+    assert TT1 in unbr(gaps.hovertext[1][0])
+    assert list(fig.layout.yaxis.ticktext) == ["Phòng Kinh tế", "Phòng Tổng hợp"]
+
+
+def test_criteria_heatmap_without_gaps_has_one_trace():
+    df = heatmap_frame().fillna({"fulfilment_pct": 0.0})
+    assert len(charts.criteria_heatmap(df).data) == 1
+
+
+def test_fulfilment_trend():
+    fig = charts.fulfilment_trend(trend_frame(), lang="vi")
+    assert [tr.type for tr in fig.data] == ["scatter", "scatter"]
+    assert all(tr.mode == "lines+markers" for tr in fig.data)
+    assert list(fig.data[0].y) == [50.0, None, 75.0]
+    assert list(fig.data[1].y) == [60.5, 70.0, 80.0]
+    assert tuple(fig.layout.yaxis.range) == (0, 100)
+    assert fig.layout.xaxis.tickformat == "%m/%Y"
+    assert fig.data[1].hovertext[0] == "<b>Tháng 01/2026</b><br>Cá nhân: 60,5%"
+
+
+def test_completeness_by_unit():
+    fig = charts.completeness_by_unit(completeness_frame(), lang="vi")
+    assert [tr.type for tr in fig.data] == ["bar"]
+    bar = fig.data[0]
+    assert list(bar.y) == ["B", "C", "A"]
+    assert list(bar.x) == [40.0, 60.0, 95.0]
+    assert list(bar.marker.color) == [charts.THEME.not_met, charts.THEME.warn, charts.THEME.met]
+    assert fig.layout.yaxis.autorange == "reversed"  # lowest on top
+
+
+# --- nominations ---------------------------------------------------------------------------
+
+
+def test_nomination_pipeline_keeps_pipeline_order_and_colours():
+    fig = charts.nomination_pipeline(pipeline_frame(), lang="vi")
+    assert [tr.type for tr in fig.data] == ["bar"]
+    bar = fig.data[0]
+    assert list(bar.x) == LABELS_VI
+    assert list(fig.layout.xaxis.categoryarray) == LABELS_VI
+    assert list(bar.y) == [10, 20, 30, 40, 50, 60, 70]
+    assert list(bar.marker.color) == [charts.STATUS_COLOURS[c] for c in STATUS_CODES]
+    assert list(charts.nomination_pipeline(pipeline_frame(), lang="en").data[0].x) == LABELS_EN
+
+
+def test_nomination_pipeline_shows_every_stage():
+    df = pipeline_frame().iloc[[0]]  # only the last status has nominations
+    bar = charts.nomination_pipeline(df, lang="vi").data[0]
+    assert list(bar.x) == LABELS_VI
+    assert list(bar.y) == [0, 0, 0, 0, 0, 0, 70]
+
+
+def test_nomination_status_weekly():
+    window = (D(2026, 1, 1), D(2026, 1, 8))
+    fig = charts.nomination_status_weekly(weekly_frame(), window=window, lang="vi")
+    assert [tr.type for tr in fig.data] == ["bar"] * 4
+    assert fig.layout.barmode == "stack"
+    assert fig.layout.legend.traceorder == "normal"
+    codes = ["de_xuat", "hoi_dong", "tra_lai", "da_khen_thuong"]
+    assert [tr.name for tr in fig.data] == [ref.STATUSES[STATUS_CODES.index(c)].label_vi
+                                           for c in codes]
+    assert [tr.marker.color for tr in fig.data] == [charts.STATUS_COLOURS[c] for c in codes]
+    assert list(fig.data[0].x) == [D(2026, 1, 4), D(2026, 1, 11)]
+    assert list(fig.data[0].y) == [3, 0]
+    assert list(fig.data[3].y) == [0, 4]
+    rects = [s for s in fig.layout.shapes if s.type == "rect"]
+    assert len(rects) == 1
+    assert (rects[0].x0, rects[0].x1) == window
+    assert [a.text for a in fig.layout.annotations] == ["Thời gian đợt thi đua"]
+    assert fig.data[0].hovertext[0] == "<b>Tuần đến ngày 04/01/2026</b><br>Đơn vị đề xuất: 3 hồ sơ"
+
+
+def test_nomination_status_weekly_without_window():
+    fig = charts.nomination_status_weekly(weekly_frame(), lang="vi")
+    assert len(fig.layout.shapes) == 0
+
+
+def test_nominations_award_status():
+    fig = charts.nominations_award_status(award_frame(), lang="vi")
+    assert [tr.type for tr in fig.data] == ["bar", "bar"]
+    assert fig.layout.barmode == "stack"
+    proposed, awarded = fig.data
+    assert proposed.orientation == awarded.orientation == "h"
+    labels = ["Bằng khen của Chủ tịch UBND tỉnh", "Giấy khen của Chánh Văn phòng"]
+    assert list(proposed.y) == labels
+    assert list(fig.layout.yaxis.categoryarray) == labels
+    assert list(proposed.x) == [0, 2]
+    assert list(awarded.x) == [1, 3]
+    assert proposed.name == "Đơn vị đề xuất"
+    assert awarded.marker.color == charts.STATUS_COLOURS["da_khen_thuong"]
+
+
+def test_stage_durations():
+    fig = charts.stage_durations(stages_frame(), lang="vi")
+    assert [tr.type for tr in fig.data] == ["bar"]
+    bar = fig.data[0]
+    assert list(bar.x) == [LABELS_VI[0], LABELS_VI[1], LABELS_VI[4]]
+    assert list(bar.y) == [10.0, 4.5, 7.0]
+    assert list(bar.marker.color) == [charts.STATUS_COLOURS[c]
+                                      for c in ("de_xuat", "hoi_dong", "tra_lai")]
+    assert bar.hovertext[1] == (
+        "<b>Hội đồng TĐKT cơ quan xét</b><br>Trung vị: 4,5 ngày<br>Trung bình: 5,3 ngày<br>"
+        "Lâu nhất: 9 ngày<br>Số lượt: 3 (đang ở bước này: 1)")
