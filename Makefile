@@ -5,12 +5,13 @@ DB ?= data/thidua.duckdb
 
 .PHONY: run test setup sample lint bench
 
-run: setup  ## set everything up and load the bundled sample, then show its summary
-	uv run thidua load data/sample/thidua_mau.xlsx --db $(DB)
-	uv run thidua summary --db $(DB)
+PORT ?= 8501
 
-test:  ## set everything up and run the whole test suite
-	bash scripts/bootstrap.sh
+run: setup  ## set everything up and start the dashboard (on an empty database: the bundled sample)
+	uv run thidua serve --db $(DB) --port $(PORT)
+
+test:  ## set everything up (uv, environment, Debian chromium) and run the whole test suite
+	bash scripts/bootstrap.sh --browser
 	uv run ruff check .
 	uv run pytest
 
@@ -24,5 +25,6 @@ sample: setup  ## regenerate the bundled sample workbook and the blank template
 lint:
 	uv run ruff check .
 
-bench: setup  ## load speed on the sample and on a 1-million-row evaluations CSV
+bench: setup  ## load speed (sample, ~1M-row CSV) and dashboard re-render times
 	uv run python benchmarks/bench_load.py
+	uv run python benchmarks/bench_app.py

@@ -77,19 +77,21 @@ def _encode(value: Any) -> Any:
 
 
 @st.cache_data(ttl=QUERY_TTL_S, max_entries=QUERY_MAX_ENTRIES, show_spinner=False)
-def _cached(name: str, params_json: str, token: tuple[int, int] | None) -> pd.DataFrame:
+def _cached(name: str, params_json: str, db_path: str,
+            token: tuple[int, int] | None) -> pd.DataFrame:
     params = json.loads(params_json)
     for key in ("as_of", "period", "today"):
         if params.get(key):
             params[key] = dt.date.fromisoformat(params[key])
-    return database().fetch(name, params)
+    return shared_database(db_path).fetch(name, params)
 
 
 def query(name: str, **params: Any) -> pd.DataFrame:
     """The named query's rows for these parameters (cached per database snapshot)."""
-    token = database().current_token()
+    db = database()
+    token = db.current_token()
     params_json = json.dumps({k: _encode(v) for k, v in params.items()}, sort_keys=True)
-    return _cached(name, params_json, token).copy()
+    return _cached(name, params_json, str(db.path), token).copy()
 
 
 def refresh() -> None:

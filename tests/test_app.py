@@ -1,0 +1,176 @@
+"""Every dashboard page in Streamlit's AppTest on the tiny fixture: no exception, and the numbers
+on the page equal the hand-counted ones of tests/expected.py (the same as `thidua summary`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import read_tiny, write_workbook
+
+APP = str(Path(__file__).parent.parent / "dashboard" / "streamlit_app.py")
+PAGES = ("app_pages/overview.py", "app_pages/participation.py", "app_pages/criteria.py",
+         "app_pages/nominations.py", "app_pages/tables.py", "app_pages/import_data.py")
+
+
+@pytest.fixture
+def app(tiny_db: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("THIDUA_DB", str(tiny_db))
+
+    def make(**query: str) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=60)
+        for key, value in query.items():
+            at.query_params[key] = value
+        return at
+
+    return make
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def frame(at: AppTest, index: int = 0):
+    return at.dataframe[index].value
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders(app, page: str, lang: str):
+    at = app(lang=lang)
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert len(at.title) == 1
+
+
+def test_overview_kpis_default_as_of(app):
+    at = app()
+    at.run()
+    assert metrics(at) == {
+        "Cán bộ tham gia": "83,3%", "Đơn vị tham gia": "66,7%",
+        "Tập thể đạt tiêu chí": "100,0%", "Cá nhân đạt tiêu chí": "87,5%",
+        "Mức đầy đủ đánh giá": "85,7%", "Hồ sơ khen thưởng": "3"}
+    captions = [c.value for c in at.caption]
+    assert "5/6 · chỉ tiêu 90%" in captions
+    assert "12/14 · kỳ 12/2025" in captions
+    assert "1 đã khen · 1 đang xét · 1 không khen" in captions
+    assert any("Số liệu đến ngày 15/06/2026" in c and "«tiny»" in c for c in captions)
+
+
+def test_overview_inside_the_campaign_in_english(app):
+    at = app(as_of="2025-11-30", lang="en")
+    at.run()
+    assert metrics(at) == {
+        "Staff taking part": "66.7%", "Units taking part": "66.7%",
+        "Collective criteria met": "66.7%", "Individual criteria met": "57.1%",
+        "Evaluation completeness": "83.3%", "Nominations": "0"}
+    assert at.query_params["as_of"] == "2025-11-30"
+
+
+def test_unit_filter_changes_the_numbers(app):
+    at = app()
+    at.run()
+    at.sidebar.multiselect[0].set_value(["TH"]).run()
+    assert metrics(at)["Cán bộ tham gia"] == "100,0%"
+    assert metrics(at)["Đơn vị tham gia"] == "100,0%"
+    assert metrics(at)["Hồ sơ khen thưởng"] == "2"
+    assert at.query_params["units"] == "TH"
+
+
+def test_as_of_widget_moves_the_view(app):
+    import datetime as dt
+
+    at = app()
+    at.run()
+    at.sidebar.date_input[0].set_value(dt.date(2025, 11, 30)).run()
+    assert metrics(at)["Cán bộ tham gia"] == "66,7%"
+    assert at.query_params["as_of"] == "2025-11-30"
+
+
+def test_participation_lists_the_unregistered(app):
+    at = app()
+    at.run()
+    at.switch_page("app_pages/participation.py").run()
+    table = frame(at)
+    assert list(table["Họ và tên"]) == ["Đỗ Thị Giang"]
+    assert list(table["Mã đơn vị"]) == ["BTCD"]
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Tải CSV", "Tải Excel"]
+
+
+def test_criteria_lists_who_has_not_submitted(app):
+    at = app()
+    at.run()
+    at.switch_page("app_pages/criteria.py").run()
+    table = frame(at)
+    assert list(table["Tên đối tượng"]) == ["Hoàng Văn Em"]
+    assert list(table["Số kết quả đã có"]) == [0]
+    assert at.query_params["period"] == "2025-12"
+    at.selectbox(key="criteria_period").select_index(0).run()
+    assert at.query_params["period"] == "2025-11"
+    table = frame(at)
+    assert list(table["Tên đối tượng"]) == ["Phòng Tổng hợp", "Phạm Thị Dung"]
+    assert list(table["Số kết quả đã có"]) == [1, 1]
+
+
+def test_nominations_table_as_of_a_day(app):
+    at = app(as_of="2026-02-25")
+    at.run()
+    at.switch_page("app_pages/nominations.py").run()
+    table = frame(at).sort_values("Mã hồ sơ")
+    assert list(table["Mã hồ sơ"]) == ["HS01", "HS02", "HS03"]
+    assert list(table["Trạng thái"]) == ["Bị trả lại, bổ sung hồ sơ",
+                                         "Hội đồng TĐKT cơ quan xét", "Đơn vị đề xuất"]
+    assert list(table["Số ngày ở trạng thái"]) == [1, 20, 15]
+    assert len(at.get("plotly_chart")) == 4
+
+
+def test_tables_page_shows_unit_metrics(app):
+    at = app()
+    at.run()
+    at.switch_page("app_pages/tables.py").run()
+    table = frame(at)
+    assert list(table["Mã đơn vị"]) == ["BTCD", "KT", "TH"]
+    assert list(table["Mức đầy đủ (%)"].fillna(-1)) == [-1, 100.0, 66.7]
+    at.segmented_control(key="table_choice").set_value("table_staff").run()
+    assert len(frame(at)) == 6
+
+
+def test_import_page_rejects_a_broken_workbook_then_accepts_a_good_one(app, tmp_path: Path):
+    tables = read_tiny()
+    tables["staff"][1]["unit_code"] = "XX"
+    broken = write_workbook(tmp_path / "broken.xlsx", tables).read_bytes()
+    at = app()
+    at.run()
+    at.switch_page("app_pages/import_data.py").run()
+    mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    at.file_uploader[0].set_value(("broken.xlsx", broken, mime)).run()
+    at.button[0].click().run()
+    assert not at.exception
+    assert "có 1 lỗi" in at.error[0].value
+    report = frame(at)
+    assert list(report["Vị trí"]) == ["Trang «Cán bộ», dòng 3, cột «Mã đơn vị»"]
+    history = frame(at, 1)
+    assert list(history["Kết quả"]) == ["Bị từ chối", "Đã nhập"]
+
+    tables = read_tiny()
+    tables["campaigns"][0]["campaign_code"] = "TD26"
+    good = write_workbook(tmp_path / "good.xlsx", tables).read_bytes()
+    at.file_uploader[0].set_value(("good.xlsx", good, mime)).run()
+    at.button[0].click().run()
+    assert "TD26" in at.success[0].value
+    assert list(at.sidebar.selectbox[0].options)[:2] == ["TD25 · Đợt thi đua thử nghiệm chào "
+                                                         "mừng Đại hội XIV", "TD26 · Đợt thi "
+                                                         "đua thử nghiệm chào mừng Đại hội XIV"]
+
+
+def test_empty_database_shows_a_message_not_a_traceback(monkeypatch, tmp_path: Path):
+    monkeypatch.setenv("THIDUA_DB", str(tmp_path / "none.duckdb"))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert "Chưa có dữ liệu" in at.warning[0].value
+
