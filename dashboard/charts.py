@@ -259,7 +259,7 @@ def _bar_height(rows: int) -> int:
 def _add_target_vline(fig: go.Figure, target_pct: float, lang: str) -> None:
     fig.add_vline(x=float(target_pct), line=dict(color=THEME.target, width=2, dash="dash"),
                   annotation_text=t("chart_target", lang, pct=format_number(target_pct, lang)),
-                  annotation_position="top", annotation_font_size=THEME.font_size - 1)
+                  annotation_position="top left", annotation_font_size=THEME.font_size - 1)
 
 
 def _add_target_hline(fig: go.Figure, target_pct: float, lang: str) -> None:
@@ -541,7 +541,8 @@ def completeness_by_unit(df: pd.DataFrame, lang: str = "vi") -> go.Figure:
                            textposition="outside", cliponaxis=False, hovertext=hovers,
                            hovertemplate=_HOVER, showlegend=False))
     _unit_axis(fig, codes, names, reverse=True)
-    fig.update_xaxes(range=[0, 100], ticksuffix="%",
+    # Room right of 100 for the "100%" labels; ticks stop at 100.
+    fig.update_xaxes(range=[0, 116], tickvals=[0, 25, 50, 75, 100], ticksuffix="%",
                      title=dict(text=t("chart_axis_completeness_pct", lang)))
     return apply_theme(fig, lang, height=_bar_height(len(codes)))
 

@@ -174,3 +174,35 @@ def test_empty_database_shows_a_message_not_a_traceback(monkeypatch, tmp_path: P
     assert not at.exception
     assert "Chưa có dữ liệu" in at.warning[0].value
 
+
+
+def test_pages_agree_with_thidua_summary_on_the_sample(monkeypatch, tmp_path: Path):
+    """Same filters, same numbers: the overview KPIs against `build_summary` (summary --json)."""
+    import datetime as dt
+
+    from dashboard.database import connect_read_only
+    from dashboard.importer import load
+    from dashboard.summary import build_summary
+
+    db = tmp_path / "sample.duckdb"
+    sample = Path(__file__).parent.parent / "data" / "sample" / "thidua_mau.xlsx"
+    assert load(sample, db).outcome == "imported"
+    con = connect_read_only(db)
+    summary = build_summary(con, as_of=dt.date(2025, 12, 31), units=["KT", "TTTHCB"])
+    con.close()
+    monkeypatch.setenv("THIDUA_DB", str(db))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["as_of"] = "2025-12-31"
+    at.query_params["units"] = "KT,TTTHCB"
+    at.query_params["lang"] = "en"
+    at.run()
+    shown = metrics(at)
+    units = summary["units"]
+    met = sum(u["individual_met"] for u in units)
+    evaluated = sum(u["individual_evaluated"] for u in units)
+    assert shown["Staff taking part"] == f"{summary['staff_participation_pct']:.1f}%"
+    assert shown["Units taking part"] == f"{summary['unit_participation_pct']:.1f}%"
+    assert shown["Individual criteria met"] == f"{100 * met / evaluated:.1f}%"
+    assert shown["Nominations"] == str(summary["nominations_total"])
+    captions = [c.value for c in at.caption]
+    assert f"{summary['staff_registered']}/{summary['staff_total']} · target 100%" in captions
