@@ -200,6 +200,69 @@ def summary(
     _print_summary(data)
 
 
+@app.command()
+def report(
+    kind: Annotated[str, typer.Option(
+        help="danh-sach: the official nomination list (xlsx) · bao-cao: the progress report")],
+    fmt: Annotated[str, typer.Option("--format", help="bao-cao: html | pdf | xlsx")] = "html",
+    campaign: Annotated[str | None, typer.Option(help="Campaign code (default: newest).")] = None,
+    as_of: Annotated[str | None, typer.Option(
+        "--as-of", help="As-of date YYYY-MM-DD (default: today, clipped to the data).")] = None,
+    unit: Annotated[list[str] | None, typer.Option(
+        "--unit", help="Unit code in scope; repeat for several (default: all).")] = None,
+    status: Annotated[list[str] | None, typer.Option(
+        "--status", help="danh-sach: only nominations in this status (code or label); repeat "
+                         "for several, e.g. --status da_khen_thuong.")] = None,
+    out_path: Annotated[Path | None, typer.Option("--out", help="Output file.")] = None,
+    db: DbOption = None,
+    lang: LangOption = "vi",
+) -> None:
+    """Write the official nomination list or the campaign progress report.
+
+    Examples:
+
+    * `thidua report --kind danh-sach --status da_khen_thuong --out danh_sach.xlsx`
+    * `thidua report --kind bao-cao --format pdf --as-of 2026-03-31 --out bao_cao.pdf`
+    """
+    from dashboard.database import connect_read_only
+    from dashboard.summary import UnknownCampaign, resolve_as_of, resolve_campaign
+
+    if kind not in ("danh-sach", "bao-cao"):
+        err.print(f"--kind must be danh-sach or bao-cao, not {kind!r}")
+        raise typer.Exit(2)
+    if kind == "bao-cao" and fmt not in ("html", "pdf", "xlsx"):
+        err.print(f"--format must be html, pdf or xlsx, not {fmt!r}")
+        raise typer.Exit(2)
+    db_path = resolve_db(db)
+    if not db_path.exists():
+        err.print(f"No database at {db_path}: run `thidua load` first.")
+        raise typer.Exit(2)
+    con = connect_read_only(db_path)
+    try:
+        code = resolve_campaign(con, campaign)
+        day = resolve_as_of(con, code, _parse_day(as_of))
+        units = [u.strip().upper() for u in unit] if unit else None
+        if kind == "danh-sach":
+            from dashboard.reports.official_list import default_name, write_official_list
+
+            target = out_path or Path(default_name(code, day, units, status))
+            path = write_official_list(con, target, code, day, units, status, lang)
+        else:
+            from dashboard.reports.progress import default_name, write_progress_report
+
+            target = out_path or Path(default_name(code, day, units, fmt))
+            path = write_progress_report(con, target, fmt, code, day, units, lang)
+    except UnknownCampaign as exc:
+        err.print(f"Unknown campaign {exc.args[0]!r} in {db_path}.")
+        raise typer.Exit(2) from None
+    except ValueError as exc:  # e.g. an unknown status
+        err.print(str(exc))
+        raise typer.Exit(2) from None
+    finally:
+        con.close()
+    out.print(str(path))
+
+
 SAMPLE_WORKBOOK = Path(__file__).resolve().parent.parent / "data" / "sample" / "thidua_mau.xlsx"
 
 

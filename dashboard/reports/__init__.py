@@ -1,0 +1,1 @@
+"""Documents HCQT sends: the official nomination list and the campaign progress report."""
