@@ -238,6 +238,34 @@ def apply_theme(fig: go.Figure, lang: str = "vi", height: int | None = None) -> 
     return fig
 
 
+PROJECTOR = dict(background="#0B1726", text="#FFFFFF", grid="#34465A", font_size=24)
+
+
+def for_projector(fig: go.Figure, height: int = 480) -> go.Figure:
+    """The presentation-mode look: white on near-black, large type, room-legible; returns fig.
+
+    480 px high so that title, strip and controls still fit a 1280×720 projector.
+    """
+    size = PROJECTOR["font_size"]
+    fig.update_layout(
+        height=height, paper_bgcolor=PROJECTOR["background"],
+        plot_bgcolor=PROJECTOR["background"],
+        font=dict(family=THEME.font_family, size=size, color=PROJECTOR["text"]),
+        legend=dict(font=dict(size=size - 2, color=PROJECTOR["text"])),
+        hoverlabel=dict(font=dict(size=size - 4)),
+        margin=dict(l=10, r=30, t=60, b=10),
+    )
+    axes = dict(gridcolor=PROJECTOR["grid"], zerolinecolor=PROJECTOR["grid"],
+                linecolor=PROJECTOR["grid"], tickfont=dict(size=size - 2, color=PROJECTOR["text"]),
+                title=dict(font=dict(size=size - 2, color=PROJECTOR["text"])))
+    fig.update_xaxes(**axes)
+    fig.update_yaxes(**axes)
+    for kind in ("bar", "heatmap"):
+        fig.update_traces(textfont=dict(size=size - 2), selector=dict(type=kind))
+    fig.update_annotations(font=dict(size=size - 4, color=PROJECTOR["text"]))
+    return fig
+
+
 def no_data_figure(lang: str = "vi", height: int | None = 300) -> go.Figure:
     """A blank figure with a centred "no data yet" note."""
     fig = go.Figure()

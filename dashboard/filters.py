@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 
 from dashboard.catalogue import DEFAULT_LANG, LANGS
 
+PRESENTATION_MODE = "trinh-chieu"
+PAGE_KEYS = ("period", "subject", "status", "mode", "slide", "every", "play")
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -21,6 +24,10 @@ class Filters:
     as_of: dt.date | None = None
     lang: str = DEFAULT_LANG
     extra: dict[str, str] = field(default_factory=dict)  # page-level: period, subject, ...
+
+    @property
+    def mode(self) -> str | None:
+        return self.extra.get("mode")
 
     def params(self, **more: object) -> dict[str, object]:
         """Query parameters for the named queries."""
@@ -47,7 +54,7 @@ def from_query(query: Mapping[str, str | list[str]]) -> Filters:
     """Filters from ``st.query_params`` (unknown or malformed values fall back to defaults)."""
     lang = _first(query.get("lang")) or DEFAULT_LANG
     units_text = _first(query.get("units")) or ""
-    extra = {k: v for k in ("period", "subject", "status") if (v := _first(query.get(k)))}
+    extra = {k: v for k in PAGE_KEYS if (v := _first(query.get(k)))}
     return Filters(
         campaign=(_first(query.get("campaign")) or "").strip().upper() or None,
         units=tuple(u for u in (p.strip().upper() for p in units_text.split(",")) if u),

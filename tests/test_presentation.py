@@ -1,0 +1,97 @@
+"""Presentation mode (?mode=trinh-chieu) in AppTest on the tiny fixture: every slide renders,
+the arrows and the auto-advance move it, the strip shows the filters, no sidebar widgets."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).parent.parent / "dashboard" / "streamlit_app.py")
+TITLES = ["Kết quả chính", "Tham gia theo đơn vị", "Tỷ lệ đạt tiêu chí của tập thể — kỳ 12/2025",
+          "Hồ sơ khen thưởng theo bước", "Tập thể, cá nhân được đề nghị khen thưởng"]
+
+
+@pytest.fixture
+def present(tiny_db: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("THIDUA_DB", str(tiny_db))
+
+    def make(**query: str) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.query_params.update({"mode": "trinh-chieu", "play": "0", **query})
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        return at
+
+    return make
+
+
+def strip(at: AppTest) -> str:
+    return next(m.value for m in at.markdown if 'class="strip"' in m.value)
+
+
+def test_next_visits_every_slide_and_wraps(present):
+    at = present()
+    seen = []
+    for _ in range(6):
+        seen.append(at.title[0].value)
+        at.button(key="present_next").click().run()
+        assert not at.exception, [e.message for e in at.exception]
+    assert seen == [*TITLES, TITLES[0]]
+    assert not at.sidebar.selectbox and not at.sidebar.multiselect
+
+
+def test_previous_goes_back_and_the_url_keeps_the_slide(present):
+    at = present(slide="3")
+    assert at.title[0].value == TITLES[2]
+    at.button(key="present_prev").click().run()
+    assert at.title[0].value == TITLES[1]
+    assert at.query_params["slide"] == "2"
+
+
+def test_auto_advance_when_the_time_is_up(present):
+    at = present(play="1", every="10")
+    assert at.title[0].value == TITLES[0]
+    at.session_state["shown_at"] = time.monotonic() - 11
+    at.run()
+    assert at.title[0].value == TITLES[1]
+    at.run()  # not yet time again
+    assert at.title[0].value == TITLES[1]
+    at.button(key="present_toggle").click().run()  # pause
+    at.session_state["shown_at"] = time.monotonic() - 60
+    at.run()
+    assert at.title[0].value == TITLES[1]
+    assert at.query_params["play"] == "0"
+
+
+def test_strip_shows_the_filters_and_the_date(present):
+    at = present(units="KT,TH", as_of="2025-12-31")
+    text = strip(at)
+    assert "TD25 · Đợt thi đua thử nghiệm" in text
+    assert "KT, TH" in text
+    assert "Số liệu đến ngày 31/12/2025" in text
+    assert "1/5" in text
+
+
+def test_kpi_slide_numbers_and_english(present):
+    at = present(lang="en")
+    cards = " ".join(m.value for m in at.markdown if 'class="kpi"' in m.value)
+    assert "83.3%" in cards and "5/6" in cards and "66.7%" in cards
+    assert at.title[0].value == "Headline figures"
+
+
+def test_commend_slide_names_nominees_only(present):
+    at = present(slide="5")
+    text = " ".join(m.value for m in at.markdown)
+    assert "Nguyễn Văn An ✓" in text and "Phòng Tổng hợp" in text
+    assert "Phạm Thị Dung" not in text  # not awarded: left out of the commendation slide
+    assert "CB0" not in text  # no codes or other personal rows
+
+
+def test_exit_returns_to_the_dashboard(present):
+    at = present()
+    at.button(key="present_exit").click().run()
+    assert "mode" not in at.query_params
+    assert at.title[0].value == "Tổng quan"
