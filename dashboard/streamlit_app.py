@@ -27,6 +27,7 @@ PAGES = (  # (file, catalogue key, icon, url path)
     ("app_pages/criteria.py", "page_criteria", ":material/fact_check:", "tieu-chi"),
     ("app_pages/nominations.py", "page_nominations", ":material/workspace_premium:",
      "khen-thuong"),
+    ("app_pages/reports.py", "page_reports", ":material/description:", "bao-cao"),
     ("app_pages/tables.py", "page_tables", ":material/table:", "du-lieu"),
     ("app_pages/import_data.py", "page_import", ":material/upload_file:", "nhap-du-lieu"),
 )

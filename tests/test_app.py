@@ -12,7 +12,8 @@ from tests.conftest import read_tiny, write_workbook
 
 APP = str(Path(__file__).parent.parent / "dashboard" / "streamlit_app.py")
 PAGES = ("app_pages/overview.py", "app_pages/participation.py", "app_pages/criteria.py",
-         "app_pages/nominations.py", "app_pages/tables.py", "app_pages/import_data.py")
+         "app_pages/nominations.py", "app_pages/reports.py", "app_pages/tables.py",
+         "app_pages/import_data.py")
 
 
 @pytest.fixture
@@ -206,3 +207,25 @@ def test_pages_agree_with_thidua_summary_on_the_sample(monkeypatch, tmp_path: Pa
     assert shown["Nominations"] == str(summary["nominations_total"])
     captions = [c.value for c in at.caption]
     assert f"{summary['staff_registered']}/{summary['staff_total']} · target 100%" in captions
+
+
+def test_reports_page_gives_the_list_and_builds_the_report(app):
+    import io
+
+    import openpyxl
+
+    at = app()
+    at.run()
+    at.switch_page("app_pages/reports.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Tải danh sách (Excel)"]
+    at.segmented_control(key="reports_format").set_value("xlsx").run()
+    at.button(key="reports_build").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Tải danh sách (Excel)", "Tải báo cáo (XLSX)"]
+    wanted, data = at.session_state["report"]
+    assert wanted[0] == "xlsx"
+    workbook = openpyxl.load_workbook(io.BytesIO(data))
+    assert len(workbook.sheetnames) == 9

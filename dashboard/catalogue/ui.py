@@ -194,4 +194,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "slide_top_units": ("Đơn vị dẫn đầu kỳ {period}", "Leading units, period {period}"),
     "slide_nominees": ("Người và tập thể được đề nghị", "Nominees"),
     "slide_no_nominees": ("Chưa có hồ sơ đề nghị khen thưởng.", "No nominations yet."),
+    # Reports page.
+    "page_reports": ("Báo cáo", "Reports"),
+    "reports_list_heading": ("Danh sách đề nghị khen thưởng", "Official nomination list"),
+    "reports_list_caption": (
+        "Mẫu Excel theo thể thức văn bản: quốc hiệu, tiêu đề, nhóm theo hình thức khen "
+        "thưởng, tập thể / cá nhân, cộng từng nhóm; in khổ A4 ngang.",
+        "The Excel list as offices lay it out: national motto, title, grouped by award form, "
+        "collectives / individuals, totals per group; prints on A4 landscape."),
+    "reports_list_statuses": ("Chỉ gồm các hồ sơ ở trạng thái", "Only nominations in status"),
+    "reports_list_all_statuses": ("Mọi trạng thái", "Every status"),
+    "reports_list_download": ("Tải danh sách (Excel)", "Download the list (Excel)"),
+    "reports_progress_heading": ("Báo cáo tiến độ đợt thi đua", "Campaign progress report"),
+    "reports_progress_caption": (
+        "Toàn bộ số liệu và bảng chính của các trang, theo bộ lọc đang chọn.",
+        "Every page's figures and key tables, for the filters in use."),
+    "reports_format": ("Định dạng", "Format"),
+    "reports_build": ("Tạo báo cáo", "Build the report"),
+    "reports_building": ("Đang tạo báo cáo…", "Building the report…"),
+    "reports_download": ("Tải báo cáo ({fmt})", "Download the report ({fmt})"),
 }

@@ -61,6 +61,15 @@ class SharedDatabase:
             return fetch_df(self.con, name, **params)
 
 
+    def run(self, fn, *args: Any, **kwargs: Any) -> Any:
+        """``fn(connection, *args, **kwargs)`` under the lock (documents built from queries)."""
+        with self.lock:
+            if self.con is None:
+                self.current_token(force=True)
+                self.con = connect_read_only(self.path)
+            return fn(self.con, *args, **kwargs)
+
+
 @st.cache_resource(max_entries=4)
 def shared_database(path: str) -> SharedDatabase:
     return SharedDatabase(Path(path))
@@ -94,7 +103,31 @@ def query(name: str, **params: Any) -> pd.DataFrame:
     return _cached(name, params_json, str(db.path), token).copy()
 
 
+@st.cache_data(ttl=QUERY_TTL_S, max_entries=32, show_spinner=False)
+def _document(kind: str, args_json: str, db_path: str, token: tuple[int, int] | None) -> bytes:
+    from dashboard.reports.official_list import official_list_bytes
+    from dashboard.reports.progress import build_report, render_report
+
+    args = json.loads(args_json)
+    args["as_of"] = dt.date.fromisoformat(args["as_of"])
+    db = shared_database(db_path)
+    if kind == "official_list":
+        return db.run(official_list_bytes, **args)
+    fmt = args.pop("fmt")
+    # Only the queries hold the shared connection; charts and printing run outside the lock.
+    return render_report(db.run(build_report, **args), fmt)
+
+
+def document(kind: str, **args: Any) -> bytes:
+    """A report's bytes ("official_list" or "progress"), cached per database snapshot."""
+    db = database()
+    token = db.current_token()
+    args_json = json.dumps({k: _encode(v) for k, v in args.items()}, sort_keys=True)
+    return _document(kind, args_json, str(db.path), token)
+
+
 def refresh() -> None:
     """After an import: drop cached results and look at the file again now."""
     _cached.clear()
+    _document.clear()
     database().current_token(force=True)

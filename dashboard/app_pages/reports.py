@@ -1,0 +1,50 @@
+"""Báo cáo: the official nomination list and the progress report, in two clicks (UI only)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import reference as ref
+from dashboard.catalogue import t
+from dashboard.reports.official_list import default_name as list_name
+from dashboard.reports.progress import default_name as report_name
+from dashboard.ui import state
+from dashboard.ui.widgets import page_start, status_label
+
+filters, campaign = page_start("page_reports")
+lang = filters.lang
+scope = {"campaign_code": filters.campaign, "as_of": filters.as_of,
+         "unit_codes": list(filters.units) or None, "lang": lang}
+
+st.subheader(t("reports_list_heading", lang))
+st.caption(t("reports_list_caption", lang))
+statuses = st.multiselect(t("reports_list_statuses", lang), list(ref.STATUS_CODES),
+                          format_func=lambda s: status_label(s, lang),
+                          placeholder=t("reports_list_all_statuses", lang),
+                          key="reports_statuses")
+st.download_button(
+    t("reports_list_download", lang),
+    state.document("official_list", **scope, statuses=statuses or None),
+    file_name=list_name(filters.campaign, filters.as_of, list(filters.units) or None,
+                        statuses or None),
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    icon=":material/download:", type="primary", on_click="ignore", key="reports_list")
+
+st.divider()
+st.subheader(t("reports_progress_heading", lang))
+st.caption(t("reports_progress_caption", lang))
+fmt = st.segmented_control(t("reports_format", lang), ["pdf", "html", "xlsx"], default="pdf",
+                           format_func=str.upper, key="reports_format", required=True)
+MIME = {"pdf": "application/pdf", "html": "text/html",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+wanted = (fmt, tuple(sorted(scope.items(), key=lambda kv: kv[0])))
+if st.button(t("reports_build", lang), icon=":material/description:", key="reports_build"):
+    with st.spinner(t("reports_building", lang)):
+        st.session_state["report"] = (wanted, state.document("progress", fmt=fmt, **scope))
+built = st.session_state.get("report")
+if built and built[0] == wanted:
+    st.download_button(
+        t("reports_download", lang, fmt=fmt.upper()), built[1],
+        file_name=report_name(filters.campaign, filters.as_of, list(filters.units) or None, fmt),
+        mime=MIME[fmt], icon=":material/download:", type="primary", on_click="ignore",
+        key="reports_download")
