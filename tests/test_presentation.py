@@ -95,3 +95,27 @@ def test_exit_returns_to_the_dashboard(present):
     at.button(key="present_exit").click().run()
     assert "mode" not in at.query_params
     assert at.title[0].value == "Tổng quan"
+
+
+def test_a_new_import_shows_up_without_losing_the_slide(present, tiny_db: Path, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch):
+    from dashboard.importer import load
+    from dashboard.ui import state
+    from tests.conftest import TINY
+
+    monkeypatch.setattr(state, "SNAPSHOT_CHECK_S", 0.0)  # look at the file on every run
+    at = present(slide="5")
+    assert "Nguyễn Văn An ✓" in " ".join(m.value for m in at.markdown)
+    folder = tmp_path / "v2"
+    folder.mkdir()
+    for f in TINY.iterdir():
+        text = f.read_text(encoding="utf-8")
+        if f.name == "staff.csv":
+            text = text.replace("Nguyễn Văn An,", "Nguyễn Văn Ánh,")
+        (folder / f.name).write_text(text, encoding="utf-8")
+    assert load(folder, tiny_db).outcome == "imported"
+    at.run()  # what the fragment's timer does
+    text = " ".join(m.value for m in at.markdown)
+    assert "Nguyễn Văn Ánh ✓" in text and "Nguyễn Văn An ✓" not in text
+    assert at.title[0].value == TITLES[4]
+    assert at.query_params["slide"] == "5"
