@@ -287,13 +287,13 @@ def _bar_height(rows: int) -> int:
 def _add_target_vline(fig: go.Figure, target_pct: float, lang: str) -> None:
     fig.add_vline(x=float(target_pct), line=dict(color=THEME.target, width=2, dash="dash"),
                   annotation_text=t("chart_target", lang, pct=format_number(target_pct, lang)),
-                  annotation_position="top left", annotation_font_size=THEME.font_size - 1)
+                  annotation_position="bottom left", annotation_font_size=THEME.font_size - 1)
 
 
 def _add_target_hline(fig: go.Figure, target_pct: float, lang: str) -> None:
     fig.add_hline(y=float(target_pct), line=dict(color=THEME.target, width=2, dash="dash"),
                   annotation_text=t("chart_target", lang, pct=format_number(target_pct, lang)),
-                  annotation_position="top left", annotation_font_size=THEME.font_size - 1)
+                  annotation_position="bottom right", annotation_font_size=THEME.font_size - 1)
 
 
 def _unit_axis(fig: go.Figure, codes: list[str], names: list[str], reverse: bool) -> None:
@@ -444,7 +444,8 @@ def participation_breakdown(df: pd.DataFrame, lang: str = "vi") -> go.Figure:
     fig.update_layout(barmode="group", bargap=0.3, bargroupgap=0.05)
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=types,
                      title=dict(text=t("chart_axis_staff_type", lang)))
-    fig.update_yaxes(range=[0, 100], ticksuffix="%",
+    # Headroom above 100% for the bar labels, so the legend never covers them.
+    fig.update_yaxes(range=[0, 112], tickvals=[0, 20, 40, 60, 80, 100], ticksuffix="%",
                      title=dict(text=t("chart_axis_participation_pct", lang)))
     return apply_theme(fig, lang, height=380)
 
@@ -499,7 +500,7 @@ def criteria_heatmap(df: pd.DataFrame, lang: str = "vi") -> go.Figure:
         text=texts, texttemplate="%{text}", textfont=dict(color=THEME.font_colour),
         hovertext=hovers, hoverinfo="text", hoverongaps=False, xgap=2, ygap=2,
         colorbar=dict(ticksuffix="%", thickness=14, len=0.9,
-                      title=dict(text=t("chart_axis_fulfilment_pct", lang), side="right")),
+                      title=dict(text=t("chart_axis_fulfilment_pct", lang), side="top")),
     ))
     if any(v is not None for row in gaps for v in row):
         fig.add_trace(go.Heatmap(

@@ -79,7 +79,8 @@ def _resolve(initial: Filters, campaigns, widgets: bool) -> tuple[Filters, dt.da
             format_func=lambda c: unit_names.get(c, c),
             placeholder=t("filter_units_all", lang), key=f"units_{campaign}")
         as_of = sidebar.date_input(t("filter_as_of", lang), value=as_of, min_value=first,
-                                   max_value=last, format="DD/MM/YYYY",
+                                   max_value=last,
+                                   format="DD/MM/YYYY" if lang == "vi" else "YYYY-MM-DD",
                                    key=f"as_of_{campaign}")
         sidebar.divider()
         if sidebar.button(t("present_start", lang), icon=":material/slideshow:",

@@ -67,7 +67,7 @@ def test_overview_inside_the_campaign_in_english(app):
     assert metrics(at) == {
         "Staff taking part": "66.7%", "Units taking part": "66.7%",
         "Collective criteria met": "66.7%", "Individual criteria met": "57.1%",
-        "Evaluation completeness": "83.3%", "Nominations": "0"}
+        "Completeness": "83.3%", "Nominations": "0"}
     assert at.query_params["as_of"] == "2025-11-30"
 
 

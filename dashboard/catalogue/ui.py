@@ -37,7 +37,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kpi_unit_participation": ("Đơn vị tham gia", "Units taking part"),
     "kpi_collective": ("Tập thể đạt tiêu chí", "Collective criteria met"),
     "kpi_individual": ("Cá nhân đạt tiêu chí", "Individual criteria met"),
-    "kpi_completeness": ("Mức đầy đủ đánh giá", "Evaluation completeness"),
+    "kpi_completeness": ("Mức đầy đủ đánh giá", "Completeness"),
     "kpi_nominations": ("Hồ sơ khen thưởng", "Nominations"),
     "kpi_of_target": ("{count}/{total} · chỉ tiêu {target}%", "{count}/{total} · target {target}%"),
     "kpi_count_of": ("{count}/{total}", "{count}/{total}"),
@@ -77,7 +77,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "heading_status_weekly": ("Trạng thái hồ sơ theo tuần", "Nomination status by week"),
     "heading_award_status": ("Hình thức khen thưởng × trạng thái", "Award form × status"),
     "heading_stage_durations": ("Số ngày ở mỗi bước", "Days spent in each stage"),
-    "heading_nomination_list": ("Danh sách hồ sơ", "Nominations"),
+    "heading_nomination_list": ("Danh sách hồ sơ", "List of nominations"),
     "no_nominations": ("Chưa có hồ sơ đề nghị khen thưởng đến ngày đã chọn.",
                        "No nominations up to the chosen date."),
     # Tables page.

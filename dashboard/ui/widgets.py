@@ -64,7 +64,8 @@ def empty_state(lang: str, key: str = "empty_state") -> None:
 def data_line(campaign: dict, filters: Filters, lang: str) -> None:
     """'Số liệu đến ngày … · nhập lúc … từ tệp …' under every page title."""
     imported = campaign.get("imported_at")
-    imported_text = (pd.Timestamp(imported).strftime("%H:%M %d/%m/%Y")
+    imported_text = (pd.Timestamp(imported).strftime(
+                         "%H:%M %d/%m/%Y" if lang == "vi" else "%Y-%m-%d %H:%M")
                      if imported is not None and not pd.isna(imported) else "—")
     line = t("data_line", lang, as_of=fmt_date(filters.as_of, lang),
              imported_at=imported_text, file=campaign.get("file_name") or "—")

@@ -1,0 +1,270 @@
+"""Every dashboard page in a real browser, in Vietnamese and in English.
+
+``thidua serve`` runs over a fresh database (so the bundled sample is loaded first); Chromium
+opens each page, waits for its title, its charts and the end of the Streamlit run, and checks
+that no exception or "Page not found" is shown, that the headings are there in the page's
+language and that the numbers are those of the same database read with ``build_summary``.
+A full-page screenshot of each page goes to artifacts/screenshots/ for a human to look at.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from python_calamine import CalamineWorkbook
+
+from dashboard import reference as ref
+from dashboard.catalogue import t
+
+from .conftest import LANGS, VIEWPORT, Server
+
+try:
+    from playwright.sync_api import expect
+except ImportError:  # the fixtures skip (or fail under CI) with the reason
+    expect = None
+
+pytestmark = pytest.mark.browser
+
+EXCEPTION = '[data-testid="stException"]'
+SETTLED = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    return app !== null
+        && app.dataset.testScriptState === "notRunning"
+        && app.dataset.testConnectionState === "CONNECTED"
+        && document.querySelector('[data-testid="stStatusWidget"]') === null
+        && document.querySelector('[data-testid="stSkeleton"]') === null;
+}"""
+CHARTS_DRAWN = """(n) => {
+    const plots = [...document.querySelectorAll('.js-plotly-plot')];
+    return plots.length >= n && plots.every(p => p.querySelector('.main-svg') !== null);
+}"""
+VIETNAMESE = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]",
+                        re.IGNORECASE)
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def pct_text(value: float, lang: str) -> str:
+    """A percentage as the pages show it: one decimal, a decimal comma in Vietnamese."""
+    text = f"{value:.1f}%"
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def period_text(summary: dict[str, Any]) -> str:
+    year, month = summary["period"].split("-")
+    return f"{month}/{year}"
+
+
+def open_page(page: Any, server: Server, path: str, lang: str, title_key: str,
+              charts: int) -> None:
+    """Go to the page and wait until Streamlit has drawn it completely."""
+    server.check_alive()
+    page.goto(f"{server.url}{path}" + ("?lang=en" if lang == "en" else ""))
+    exception = page.locator(EXCEPTION)
+    page.locator(f"h1, {EXCEPTION}").first.wait_for(state="visible")
+    if exception.count():  # fail at once with Streamlit's message, not after every timeout
+        pytest.fail(f"{path}?lang={lang} shows an exception:\n{exception.first.inner_text()}",
+                    pytrace=False)
+    expect(page.locator("h1")).to_have_text(t(title_key, lang))
+    if charts:
+        page.locator(".js-plotly-plot").nth(charts - 1).wait_for(state="visible")
+    page.wait_for_function(SETTLED)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function(SETTLED)
+    page.wait_for_function(CHARTS_DRAWN, arg=charts)  # Plotly draws after it is attached
+
+
+def assert_clean(page: Any, path: str) -> None:
+    """No exception box, no "Page not found" dialog, and still on the page asked for."""
+    expect(page.locator(EXCEPTION)).to_have_count(0)
+    expect(page.get_by_text("Page not found")).to_have_count(0)
+    expect(page.locator('[data-testid="stDialog"]')).to_have_count(0)
+    assert urlsplit(page.url).path == path, page.url
+
+
+def heading(page: Any, text: str) -> Any:
+    """A section heading (st.subheader, h3); the page title (h1) is checked on its own."""
+    return page.get_by_role("heading", level=3, name=text, exact=True)
+
+
+def main(page: Any) -> Any:
+    return page.locator('[data-testid="stMain"]')
+
+
+def full_page_screenshot(page: Any, path: Path) -> None:
+    """The whole page: Streamlit scrolls inside <main>, so the window is made as tall as it."""
+    height = main(page).evaluate("e => e.scrollHeight")
+    try:
+        if height > VIEWPORT["height"]:
+            page.set_viewport_size({"width": VIEWPORT["width"], "height": height})
+            page.wait_for_function(SETTLED)
+        page.wait_for_timeout(300)  # let Plotly and the tables redraw; nothing is timed
+        page.screenshot(path=str(path), full_page=True)
+    finally:
+        page.set_viewport_size(VIEWPORT)
+
+
+# ------------------------------------------------------- what each page must show
+
+
+def check_overview(page: Any, lang: str, summary: dict[str, Any]) -> None:
+    """The KPI cards hold the summary's numbers, formatted for the language."""
+    cards = page.locator('[data-testid="stMetric"]')
+
+    def value(label_key: str) -> Any:
+        card = cards.filter(has=page.get_by_text(t(label_key, lang), exact=True))
+        expect(card).to_have_count(1)
+        return card.locator('[data-testid="stMetricValue"]')
+
+    staff = pct_text(summary["staff_participation_pct"], lang)
+    assert re.fullmatch(r"\d+,\d%" if lang == "vi" else r"\d+\.\d%", staff), staff
+    expect(value("kpi_staff_participation")).to_have_text(staff)
+    expect(value("kpi_unit_participation")).to_have_text(
+        pct_text(summary["unit_participation_pct"], lang))
+    expect(value("kpi_nominations")).to_have_text(str(summary["nominations_total"]))
+    expect(main(page)).to_contain_text(f"{summary['staff_registered']}/{summary['staff_total']}")
+    expect(main(page)).to_contain_text(f"{summary['units_registered']}/{summary['units_total']}")
+    by_status = summary["nominations_by_status"]
+    awarded, rejected = by_status.get("da_khen_thuong", 0), by_status.get("khong_khen_thuong", 0)
+    expect(main(page)).to_contain_text(t(
+        "kpi_nomination_outcome", lang, awarded=awarded, rejected=rejected,
+        pending=summary["nominations_total"] - awarded - rejected))
+
+
+def check_participation(page: Any, lang: str, summary: dict[str, Any]) -> None:
+    """The follow-up list counts the staff not registered."""
+    missing = summary["staff_total"] - summary["staff_registered"]
+    expect(main(page)).to_contain_text(t("unregistered_caption", lang, n=missing))
+    expect(page.get_by_role("button", name=t("download_csv", lang))).to_be_visible()
+    expect(page.get_by_role("button", name=t("download_xlsx", lang))).to_be_visible()
+
+
+def check_criteria(page: Any, lang: str, summary: dict[str, Any]) -> None:
+    """The period shown by default is the summary's evaluation period."""
+    period = period_text(summary)
+    expect(heading(page, t("heading_heatmap", lang, period=period))).to_be_visible()
+    expect(heading(page, t("heading_missing", lang, period=period))).to_be_visible()
+
+
+def check_nominations(page: Any, lang: str, summary: dict[str, Any]) -> None:
+    """The pipeline chart's bar labels are the counts per status, in the pipeline's order."""
+    pipeline = page.locator('[data-testid="stPlotlyChart"]').first
+    labels = pipeline.locator("text.bartext").all_text_contents()  # SVG: no innerText
+    by_status = summary["nominations_by_status"]
+    assert labels == [str(by_status.get(s.code, 0)) for s in ref.STATUSES]
+    assert sum(int(x) for x in labels) == summary["nominations_total"]
+
+
+def check_tables(page: Any, lang: str, summary: dict[str, Any]) -> None:
+    """The default table (figures by unit) has one row per unit of the campaign."""
+    expect(main(page)).to_contain_text(t("rows_count", lang, n=summary["units_total"]))
+    expect(page.get_by_role("button", name=t("download_csv", lang))).to_be_visible()
+
+
+def check_import(page: Any, lang: str, summary: dict[str, Any]) -> None:
+    expect(page.get_by_role("button", name=t("import_template", lang))).to_be_visible()
+    expect(main(page)).to_contain_text(t("import_upload", lang))
+
+
+# url path, title key, Plotly charts, heading keys (those without a parameter), page checks
+PAGES: tuple[tuple[str, str, int, tuple[str, ...], Callable[..., None]], ...] = (
+    ("/", "page_overview", 1, ("heading_trend", "heading_attention"), check_overview),
+    ("/tham-gia", "page_participation", 3,
+     ("heading_participation_by_unit", "heading_registrations_over_time", "heading_breakdown",
+      "heading_unregistered"), check_participation),
+    ("/tieu-chi", "page_criteria", 3, ("heading_criteria_trend", "heading_completeness"),
+     check_criteria),
+    ("/khen-thuong", "page_nominations", 4,
+     ("heading_pipeline", "heading_award_status", "heading_status_weekly",
+      "heading_stage_durations", "heading_nomination_list"), check_nominations),
+    ("/du-lieu", "page_tables", 0, (), check_tables),
+    ("/nhap-du-lieu", "page_import", 0, ("import_history",), check_import),
+)
+SLUGS = {path: path.strip("/") or "tong-quan" for path, *_ in PAGES}
+
+
+# ------------------------------------------------------------------------------ tests
+
+
+def test_first_chart_reported(first_chart_s: float) -> None:
+    """The time is printed by its fixture for the report; nothing about it is asserted."""
+    assert first_chart_s > 0
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(("path", "title_key", "charts", "headings", "check"), PAGES,
+                         ids=[SLUGS[p[0]] for p in PAGES])
+def test_page(pages: dict[str, Any], server: Server, summary: dict[str, Any],
+              screenshots: Path, lang: str, path: str, title_key: str, charts: int,
+              headings: tuple[str, ...], check: Callable[..., None]) -> None:
+    page = pages[lang]
+    open_page(page, server, path, lang, title_key, charts)
+    assert_clean(page, path)
+    assert page.locator(".js-plotly-plot").count() >= charts
+    for key in headings:
+        expect(heading(page, t(key, lang))).to_be_visible()
+    # The navigation is in the page's language; the language switch names Vietnamese in it.
+    nav = page.locator('[data-testid="stSidebarNav"]')
+    for _path, key, *_ in PAGES:
+        expect(nav).to_contain_text(t(key, lang))
+    expect(page.locator('[data-testid="stSidebar"]')).to_contain_text("Tiếng Việt")
+    # Every page says which date its figures are for and where they were imported from.
+    expect(main(page)).to_contain_text(t("data_line", lang, as_of="", imported_at="",
+                                         file="").split(" ")[0])
+    expect(main(page)).to_contain_text("thidua_mau.xlsx")
+    check(page, lang, summary)
+    full_page_screenshot(page, screenshots / f"{lang}_{SLUGS[path]}.png")
+
+
+def test_vietnamese_text(pages: dict[str, Any], server: Server) -> None:
+    """Diacritics reach the page intact (composed, as in the catalogue): sidebar and headings."""
+    page = pages["vi"]
+    open_page(page, server, "/tham-gia", "vi", "page_participation", 3)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    for text in ("Nhập dữ liệu", "Tiếng Việt", "Khen thưởng", "Số liệu đến ngày"):
+        expect(sidebar).to_contain_text(text)
+    texts = [page.title(), *page.locator("h1, h2, h3").all_inner_texts()]
+    assert any(VIETNAMESE.search(text) for text in texts), texts
+    expect(heading(page, "Cán bộ chưa đăng ký")).to_be_visible()
+    assert "Tham gia theo đơn vị" in main(page).inner_text()
+
+
+def test_participation_downloads(pages: dict[str, Any], server: Server,
+                                 summary: dict[str, Any], downloads: Path) -> None:
+    """The not-yet-registered list as CSV (UTF-8 with BOM) and as Excel, in Vietnamese."""
+    page = pages["vi"]
+    open_page(page, server, "/tham-gia", "vi", "page_participation", 3)
+    missing = summary["staff_total"] - summary["staff_registered"]
+
+    with page.expect_download() as info:
+        main(page).get_by_role("button", name=t("download_csv", "vi")).click()
+    download = info.value
+    assert download.suggested_filename.endswith(".csv"), download.suggested_filename
+    csv_path = downloads / download.suggested_filename
+    download.save_as(csv_path)
+    raw = csv_path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), raw[:16]
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8").removeprefix("\ufeff"), newline="")))
+    assert "Họ và tên" in rows[0], rows[0]
+    assert len(rows) - 1 == missing
+
+    with page.expect_download() as info:
+        main(page).get_by_role("button", name=t("download_xlsx", "vi")).click()
+    download = info.value
+    assert download.suggested_filename.endswith(".xlsx"), download.suggested_filename
+    xlsx_path = downloads / download.suggested_filename
+    download.save_as(xlsx_path)
+    sheet = CalamineWorkbook.from_path(str(xlsx_path)).get_sheet_by_index(0).to_python()
+    assert sheet[0][0] == t("export_title", "vi", table=t("table_unregistered", "vi"),
+                            campaign=summary["campaign_code"])
+    header = next(i for i, row in enumerate(sheet) if "Họ và tên" in row)
+    data = [row for row in sheet[header + 1:] if any(cell not in ("", None) for cell in row)]
+    assert len(data) == missing
