@@ -588,10 +588,12 @@ def _status_order(df: pd.DataFrame, status_col: str = "status",
     return known + _ordered(str(s) for s in others[status_col])
 
 
-def nomination_pipeline(df: pd.DataFrame, lang: str = "vi") -> go.Figure:
+def nomination_pipeline(df: pd.DataFrame, lang: str = "vi",
+                        horizontal: bool = False) -> go.Figure:
     """Nominations per status, every stage of the pipeline in order (zeros included).
 
-    ``df``: status, label_vi, label_en, nominations, sort_order.
+    ``df``: status, label_vi, label_en, nominations, sort_order. ``horizontal`` lays the stages
+    out top to bottom (long labels stay level: the presentation mode uses it).
     """
     if _empty(df):
         return no_data_figure(lang)
@@ -603,13 +605,20 @@ def nomination_pipeline(df: pd.DataFrame, lang: str = "vi") -> go.Figure:
     hovers = [f"<b>{_esc(label)}</b><br>" + t("chart_hover_nominations", lang,
                                                count=format_number(v, lang))
               for label, v in zip(labels, values, strict=True)]
-    fig = go.Figure(go.Bar(x=labels, y=values, marker_color=[status_colour(c) for c in codes],
-                           text=[format_number(v, lang) for v in values], textposition="outside",
-                           cliponaxis=False, hovertext=hovers, hovertemplate=_HOVER,
-                           showlegend=False))
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=labels,
-                     title=dict(text=t("chart_axis_status", lang)))
-    fig.update_yaxes(rangemode="tozero", title=dict(text=t("chart_axis_nominations", lang)))
+    bar = dict(marker_color=[status_colour(c) for c in codes],
+               text=[format_number(v, lang) for v in values], textposition="outside",
+               cliponaxis=False, hovertext=hovers, hovertemplate=_HOVER, showlegend=False)
+    category_axis = dict(type="category", categoryorder="array", categoryarray=labels,
+                         title=dict(text=t("chart_axis_status", lang)))
+    count_axis = dict(rangemode="tozero", title=dict(text=t("chart_axis_nominations", lang)))
+    if horizontal:
+        fig = go.Figure(go.Bar(y=labels, x=values, orientation="h", **bar))
+        fig.update_yaxes(**category_axis, autorange="reversed")
+        fig.update_xaxes(**count_axis)
+    else:
+        fig = go.Figure(go.Bar(x=labels, y=values, **bar))
+        fig.update_xaxes(**category_axis)
+        fig.update_yaxes(**count_axis)
     return apply_theme(fig, lang, height=400)
 
 

@@ -316,6 +316,18 @@ def test_nomination_pipeline_keeps_pipeline_order_and_colours():
     assert list(charts.nomination_pipeline(pipeline_frame(), lang="en").data[0].x) == LABELS_EN
 
 
+def test_nomination_pipeline_horizontal_for_the_projector():
+    fig = charts.for_projector(charts.nomination_pipeline(pipeline_frame(), lang="vi",
+                                                          horizontal=True))
+    bar = fig.data[0]
+    assert bar.orientation == "h"
+    assert list(bar.y) == LABELS_VI and list(bar.x) == [10, 20, 30, 40, 50, 60, 70]
+    assert fig.layout.yaxis.autorange == "reversed"  # first stage on top
+    assert fig.layout.paper_bgcolor == charts.PROJECTOR["background"]
+    assert fig.layout.font.size == charts.PROJECTOR["font_size"]
+    assert fig.layout.height == 480
+
+
 def test_nomination_pipeline_shows_every_stage():
     df = pipeline_frame().iloc[[0]]  # only the last status has nominations
     bar = charts.nomination_pipeline(df, lang="vi").data[0]

@@ -145,7 +145,7 @@ def slide_heatmap(params: dict, period) -> None:
 def slide_pipeline(params: dict) -> None:
     st.title(t("slide_pipeline", lang))
     fig = charts.nomination_pipeline(state.query("metrics/nominations_by_status", **params),
-                                     lang=lang)
+                                     lang=lang, horizontal=True)
     st.plotly_chart(charts.for_projector(fig), config=charts.PLOTLY_CONFIG, theme=None)
 
 
