@@ -111,13 +111,17 @@ def plotly_config(lang: str = "vi") -> dict[str, Any]:
 # Formatting helpers (Python side, for texts and hovers; axes use the layout's separators).
 
 
-def _missing(value: Any) -> bool:
+def is_missing(value: Any) -> bool:
+    """None, NA, NaT or NaN: a value to show as a dash or leave out."""
     if value is None or value is pd.NA or value is pd.NaT:
         return True
     try:
         return bool(pd.isna(value))
     except (TypeError, ValueError):
         return False
+
+
+_missing = is_missing
 
 
 def format_number(value: Any, lang: str = "vi", decimals: int = 1) -> str:

@@ -45,6 +45,11 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create the contract's tables if missing and (re)write the reference lists."""
     for name in SCHEMA:
         con.execute(query_text(f"schema/{name}"))
+    write_reference_lists(con)
+
+
+def write_reference_lists(con: duckdb.DuckDBPyConnection) -> None:
+    """The statuses and award forms of dashboard.reference into their (existing) tables."""
     for i, s in enumerate(ref.STATUSES):
         execute(con, "schema/upsert_status", status=s.code, label_vi=s.label_vi,
                 label_en=s.label_en, meaning=s.meaning_vi, is_final=s.is_final, sort_order=i)

@@ -14,6 +14,7 @@ import duckdb
 import pyarrow as pa
 
 from dashboard import reference as ref
+from dashboard.database import write_reference_lists
 from dashboard.reading import Issue, RawTable, ReadResult
 from dashboard.sql import execute, install_macros, query_text, render
 from dashboard.textnorm import LEGACY_FONT_PATTERN
@@ -63,12 +64,7 @@ def prepare(con: duckdb.DuckDBPyConnection) -> None:
     install_macros(con)
     for name in ("statuses", "award_forms"):
         con.execute(query_text(f"schema/{name}"))
-    for i, s in enumerate(ref.STATUSES):
-        execute(con, "schema/upsert_status", status=s.code, label_vi=s.label_vi,
-                label_en=s.label_en, meaning=s.meaning_vi, is_final=s.is_final, sort_order=i)
-    for i, a in enumerate(ref.AWARD_FORMS):
-        execute(con, "schema/upsert_award_form", award_code=a.code, label_vi=a.label_vi,
-                label_en=a.label_en, decided_by=a.decided_by_vi, level=a.level, sort_order=i)
+    write_reference_lists(con)
     con.execute(query_text("import/create_ref_values"))
     insert_value = query_text("import/insert_ref_value")
     con.executemany(insert_value, [{"kind": k, "label": lbl, "value": v}

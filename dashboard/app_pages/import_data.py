@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
-from dashboard.exports import to_csv_bytes
 
 from dashboard.catalogue import t
 from dashboard.database import resolve_db
+from dashboard.exports import to_csv_bytes
 from dashboard.importer import load
 from dashboard.render_issues import location, problem
 from dashboard.template import write_template

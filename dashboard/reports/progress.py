@@ -47,6 +47,7 @@ import xlsxwriter
 from dashboard import charts
 from dashboard import reference as ref
 from dashboard.catalogue import MESSAGES, t
+from dashboard.charts import is_missing as _missing
 from dashboard.exports import (
     DATE_FORMAT_XLSX,
     DATETIME_FORMAT_XLSX,
@@ -189,15 +190,6 @@ class ProgressReport:
 
 # ---------------------------------------------------------------------------------------------
 # Formatting (Vietnamese separators for lang vi).
-
-
-def _missing(value: Any) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
 
 
 def fmt_date(value: Any, lang: str) -> str:
