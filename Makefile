@@ -28,3 +28,4 @@ lint:
 bench: setup  ## load speed (sample, ~1M-row CSV) and dashboard re-render times
 	uv run python benchmarks/bench_load.py
 	uv run python benchmarks/bench_app.py
+	uv run python benchmarks/bench_reports.py
