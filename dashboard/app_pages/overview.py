@@ -15,10 +15,11 @@ filters, campaign = page_start("page_overview")
 lang = filters.lang
 params = filters.params()
 period = as_date(state.query("metrics/evaluation_period", **params)["period"].iloc[0])
+unit_rows = state.query("metrics/unit_metrics", **params, period=period)
 summary = build_summary_from_frames(
     filters.campaign, filters.as_of, period,
     totals=state.query("metrics/participation_totals", **params),
-    units=state.query("metrics/unit_metrics", **params, period=period),
+    units=unit_rows,
     by_status=state.query("metrics/nominations_by_status", **params),
     by_award=state.query("metrics/nominations_by_award", **params))
 
@@ -41,7 +42,6 @@ met = {k: int(units[f"{k}_met"].sum()) if len(units) else 0
        for k in ("collective", "individual")}
 evaluated = {k: int(units[f"{k}_evaluated"].sum()) if len(units) else 0
              for k in ("collective", "individual")}
-unit_rows = state.query("metrics/unit_metrics", **params, period=period)
 expected = int(unit_rows["results_expected"].sum()) if len(unit_rows) else 0
 got = int(unit_rows["results_evaluated"].sum()) if len(unit_rows) else 0
 by_status = summary["nominations_by_status"]
