@@ -449,7 +449,9 @@ def participation_breakdown(df: pd.DataFrame, lang: str = "vi") -> go.Figure:
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=types,
                      title=dict(text=t("chart_axis_staff_type", lang)))
     # Headroom above 100% for the bar labels, so the legend never covers them.
-    fig.update_yaxes(range=[0, 112], tickvals=[0, 20, 40, 60, 80, 100], ticksuffix="%",
+    # tickvals put Plotly in array mode, where ticksuffix is not applied: label them ourselves.
+    ticks = [0, 20, 40, 60, 80, 100]
+    fig.update_yaxes(range=[0, 112], tickvals=ticks, ticktext=[f"{v}%" for v in ticks],
                      title=dict(text=t("chart_axis_participation_pct", lang)))
     return apply_theme(fig, lang, height=380)
 
@@ -575,7 +577,8 @@ def completeness_by_unit(df: pd.DataFrame, lang: str = "vi") -> go.Figure:
                            hovertemplate=_HOVER, showlegend=False))
     _unit_axis(fig, codes, names, reverse=True)
     # Room right of 100 for the "100%" labels; ticks stop at 100.
-    fig.update_xaxes(range=[0, 116], tickvals=[0, 25, 50, 75, 100], ticksuffix="%",
+    ticks = [0, 25, 50, 75, 100]
+    fig.update_xaxes(range=[0, 116], tickvals=ticks, ticktext=[f"{v}%" for v in ticks],
                      title=dict(text=t("chart_axis_completeness_pct", lang)))
     return apply_theme(fig, lang, height=_bar_height(len(codes)))
 

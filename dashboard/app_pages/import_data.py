@@ -20,12 +20,19 @@ from dashboard.ui.widgets import page_start, show_table
 filters, _ = page_start("page_import")
 lang = filters.lang
 
+TEMPLATE_NAME = "mau_nhap_lieu_thidua.xlsx"
+
+
+def template_bytes() -> bytes:
+    """The blank template, built when the button is clicked (not on every render)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        return write_template(Path(tmp) / TEMPLATE_NAME, lang=lang).read_bytes()
+
+
 st.markdown(t("import_intro", lang))
-with tempfile.TemporaryDirectory() as tmp:
-    template = write_template(Path(tmp) / "mau_nhap_lieu_thidua.xlsx", lang=lang)
-    st.download_button(t("import_template", lang), template.read_bytes(),
-                       file_name=template.name, icon=":material/download:", on_click="ignore",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+st.download_button(t("import_template", lang), template_bytes, file_name=TEMPLATE_NAME,
+                   icon=":material/download:", on_click="ignore",
+                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 upload = st.file_uploader(t("import_upload", lang), type=["xlsx", "xlsm", "xls", "ods"],
                           key="import_upload")

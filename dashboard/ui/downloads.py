@@ -31,19 +31,24 @@ def filter_lines(filters: Filters, campaign: dict, period: dt.date | None = None
 
 def download_buttons(df: pd.DataFrame, slug: str, title: str, filters: Filters, campaign: dict,
                      period: dt.date | None = None, key: str | None = None) -> None:
-    """CSV and XLSX of ``df`` (labelled as on screen), named after campaign, filters and date."""
+    """CSV and XLSX of ``df`` (labelled as on screen), named after campaign, filters and date.
+
+    The files are built only when a button is clicked (a callable ``data``), not on every
+    render of the page.
+    """
     lang = filters.lang
     labelled = label_columns(df, lang)
+    lines = filter_lines(filters, campaign, period)
+    title_text = t("export_title", lang, table=title, campaign=filters.campaign)
     name = export_file_name(filters.campaign, slug, filters.as_of, list(filters.units) or None,
                             "csv")
     left, right, _ = st.columns([1, 1, 4])
-    left.download_button(t("download_csv", lang), to_csv_bytes(labelled), file_name=name,
+    left.download_button(t("download_csv", lang), lambda: to_csv_bytes(labelled), file_name=name,
                          mime="text/csv", icon=":material/download:", on_click="ignore",
                          key=f"csv_{key or slug}")
-    xlsx = to_xlsx_bytes(labelled, title=t("export_title", lang, table=title,
-                                           campaign=filters.campaign),
-                         filter_lines=filter_lines(filters, campaign, period))
     right.download_button(
-        t("download_xlsx", lang), xlsx, file_name=name.removesuffix(".csv") + ".xlsx",
+        t("download_xlsx", lang),
+        lambda: to_xlsx_bytes(labelled, title=title_text, filter_lines=lines),
+        file_name=name.removesuffix(".csv") + ".xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/table_view:", on_click="ignore", key=f"xlsx_{key or slug}")
