@@ -25,7 +25,7 @@ PAGES = ("app_pages/overview.py", "app_pages/participation.py", "app_pages/crite
 
 
 def main() -> None:
-    from dashboard.importer import load
+    from thidua.ingest.load import load
 
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 10
     with tempfile.TemporaryDirectory() as tmp:

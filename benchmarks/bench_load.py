@@ -15,10 +15,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from dashboard.database import connect_read_only
-from dashboard.importer import load
-from dashboard.sample import write_sample
-from dashboard.summary import build_summary
+from thidua.ingest.load import load
+from thidua.metrics.summary import build_summary
+from thidua.sample import write_sample
+from thidua.store.database import connect_read_only
 
 ROOT = Path(__file__).resolve().parent.parent
 

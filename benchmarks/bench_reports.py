@@ -12,11 +12,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from dashboard.database import connect_read_only
-from dashboard.importer import load
-from dashboard.reports.official_list import official_list_bytes
-from dashboard.reports.progress import progress_report_bytes
-from dashboard.summary import resolve_as_of, resolve_campaign
+from thidua.documents.official_list import official_list_bytes
+from thidua.documents.progress import progress_report_bytes
+from thidua.ingest.load import load
+from thidua.metrics.summary import resolve_as_of, resolve_campaign
+from thidua.store.database import connect_read_only
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -16,10 +16,10 @@ import streamlit as st
 if __package__ in (None, ""):  # `streamlit run dashboard/streamlit_app.py` runs it as a script
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dashboard.catalogue import LANGS, t
-from dashboard.filters import PRESENTATION_MODE, Filters, from_query, to_query
 from dashboard.ui import state
 from dashboard.ui.widgets import as_date
+from thidua.catalogue import LANGS, t
+from thidua.metrics.filters import PRESENTATION_MODE, Filters, from_query, to_query
 
 PAGES = (  # (file, catalogue key, icon, url path)
     ("app_pages/overview.py", "page_overview", ":material/dashboard:", "tong-quan"),
@@ -59,7 +59,7 @@ def _resolve(initial: Filters, campaigns, widgets: bool) -> tuple[Filters, dt.da
     codes = list(campaigns["campaign_code"])
     names = dict(zip(campaigns["campaign_code"], campaigns["campaign_name"], strict=True))
     campaign = initial.campaign if initial.campaign in codes else codes[0]
-    units = state.query("tables/units", campaign_code=campaign, unit_codes=None)
+    units = state.query("marts/table_units", campaign_code=campaign, unit_codes=None)
     unit_names = dict(zip(units["unit_code"], units["unit_name"], strict=True))
     chosen = [u for u in initial.units if u in unit_names]
     first, last, default = _date_bounds(campaigns, campaign)
@@ -70,7 +70,7 @@ def _resolve(initial: Filters, campaigns, widgets: bool) -> tuple[Filters, dt.da
             t("filter_campaign", lang), codes, index=codes.index(campaign),
             format_func=lambda c: f"{c} · {names[c][:60]}", key="campaign")
         if campaign != (initial.campaign if initial.campaign in codes else codes[0]):
-            units = state.query("tables/units", campaign_code=campaign, unit_codes=None)
+            units = state.query("marts/table_units", campaign_code=campaign, unit_codes=None)
             unit_names = dict(zip(units["unit_code"], units["unit_name"], strict=True))
             first, last, default = _date_bounds(campaigns, campaign)
             chosen, as_of = [], default

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 import xlsxwriter
 
-from dashboard import reference as ref
-from dashboard.database import connect_read_only
-from dashboard.importer import load
+from thidua.contract import reference as ref
+from thidua.ingest.load import load
+from thidua.store.database import connect_read_only
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TINY = FIXTURES / "tiny"

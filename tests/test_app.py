@@ -181,9 +181,9 @@ def test_pages_agree_with_thidua_summary_on_the_sample(monkeypatch, tmp_path: Pa
     """Same filters, same numbers: the overview KPIs against `build_summary` (summary --json)."""
     import datetime as dt
 
-    from dashboard.database import connect_read_only
-    from dashboard.importer import load
-    from dashboard.summary import build_summary
+    from thidua.ingest.load import load
+    from thidua.metrics.summary import build_summary
+    from thidua.store.database import connect_read_only
 
     db = tmp_path / "sample.duckdb"
     sample = Path(__file__).parent.parent / "data" / "sample" / "thidua_mau.xlsx"

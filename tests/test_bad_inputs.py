@@ -14,10 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import reference as ref
-from dashboard.importer import ImportOutcome, load
-from dashboard.reading import Issue
-from dashboard.render_issues import issue_message, location
 from tests.conftest import TINY, read_tiny
 from tests.variants import (
     Sheet,
@@ -31,6 +27,10 @@ from tests.variants import (
     write_csv_folder,
     write_sheets,
 )
+from thidua.contract import reference as ref
+from thidua.ingest.load import ImportOutcome, load
+from thidua.ingest.messages import issue_message, location
+from thidua.ingest.read import Issue
 
 EXIT_CODES = {"rejected": 1, "unreadable": 2}
 EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"

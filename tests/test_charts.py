@@ -9,8 +9,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from dashboard import charts
-from dashboard import reference as ref
+from thidua import charts
+from thidua.contract import reference as ref
 
 D = dt.date
 STATUS_CODES = [s.code for s in ref.STATUSES]

@@ -9,12 +9,12 @@ from pathlib import Path
 import openpyxl
 from typer.testing import CliRunner
 
-from dashboard import reference as ref
-from dashboard.cli import app
-from dashboard.database import connect_read_only
-from dashboard.summary import build_summary
 from tests import expected
 from tests.conftest import read_tiny
+from thidua.cli import app
+from thidua.contract import reference as ref
+from thidua.metrics.summary import build_summary
+from thidua.store.database import connect_read_only
 
 runner = CliRunner()
 

@@ -1,4 +1,4 @@
-"""A running reader and `thidua load` share the database file (see dashboard.database).
+"""A running reader and `thidua load` share the database file (see thidua.store.database).
 
 The reader is another process holding a read-only connection, as the dashboard does: the load
 must neither fail nor wait for it, the reader keeps its consistent snapshot, and a reader that
@@ -12,9 +12,9 @@ import sys
 import textwrap
 from pathlib import Path
 
-from dashboard.database import connect_read_only, snapshot_token
-from dashboard.importer import load
 from tests.conftest import TINY
+from thidua.ingest.load import load
+from thidua.store.database import connect_read_only, snapshot_token
 
 READER = textwrap.dedent("""
     import sys, duckdb

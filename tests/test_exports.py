@@ -10,7 +10,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from dashboard.exports import export_file_name, safe_cell, to_csv_bytes, to_xlsx_bytes
+from thidua.documents.exports import export_file_name, safe_cell, to_csv_bytes, to_xlsx_bytes
 
 BOM = b"\xef\xbb\xbf"
 FORMULA = '=HYPERLINK("http://x","y")'

@@ -17,14 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import importer
-from dashboard.database import connect_read_only
-from dashboard.importer import file_sha256, load
-from dashboard.sql import fetch_rows
-from dashboard.summary import build_summary
 from tests import expected
 from tests.conftest import TINY, read_tiny, write_workbook
 from tests.variants import clean_sheets, imports, snapshot, with_campaign, write_sheets
+from thidua.ingest import load as importer
+from thidua.ingest.load import file_sha256, load
+from thidua.metrics.summary import build_summary
+from thidua.store.database import connect_read_only
+from thidua.store.sql import fetch_rows
 
 TODAY = dt.date(2026, 11, 24)
 TINY_ROWS = {"campaigns": 1, "units": 3, "staff": 6, "criteria": 4, "registrations": 7,

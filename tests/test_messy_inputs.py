@@ -22,11 +22,6 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from dashboard import reference as ref
-from dashboard.database import connect_read_only
-from dashboard.importer import load
-from dashboard.reading import Issue
-from dashboard.summary import build_summary
 from tests import expected
 from tests.conftest import TINY, read_tiny, write_workbook
 from tests.variants import (
@@ -41,6 +36,11 @@ from tests.variants import (
     write_csv_folder,
     write_sheets,
 )
+from thidua.contract import reference as ref
+from thidua.ingest.load import load
+from thidua.ingest.read import Issue
+from thidua.metrics.summary import build_summary
+from thidua.store.database import connect_read_only
 
 TODAY = dt.date(2026, 11, 24)
 EXCEL_EPOCH = dt.date(1899, 12, 30)

@@ -18,10 +18,9 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from dashboard.cli import app
-from dashboard.database import connect_read_only
-from dashboard.importer import load
-from dashboard.reports.official_list import (
+from tests.conftest import TINY
+from thidua.cli import app
+from thidua.documents.official_list import (
     default_name,
     name_sort_key,
     official_list_bytes,
@@ -29,7 +28,8 @@ from dashboard.reports.official_list import (
     roman,
     write_official_list,
 )
-from tests.conftest import TINY
+from thidua.ingest.load import load
+from thidua.store.database import connect_read_only
 
 AS_OF = dt.date(2026, 6, 15)
 HEADER = ["STT", "Họ và tên / Tên tập thể", "Chức vụ", "Đơn vị", "Tóm tắt thành tích",

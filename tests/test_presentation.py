@@ -99,9 +99,9 @@ def test_exit_returns_to_the_dashboard(present):
 
 def test_a_new_import_shows_up_without_losing_the_slide(present, tiny_db: Path, tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch):
-    from dashboard.importer import load
     from dashboard.ui import state
     from tests.conftest import TINY
+    from thidua.ingest.load import load
 
     monkeypatch.setattr(state, "SNAPSHOT_CHECK_S", 0.0)  # look at the file on every run
     at = present(slide="5")

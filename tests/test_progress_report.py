@@ -24,10 +24,11 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from dashboard import reference as ref
-from dashboard.cli import app
-from dashboard.reports import progress
-from dashboard.reports.progress import (
+from tests import expected
+from thidua.cli import app
+from thidua.contract import reference as ref
+from thidua.documents import progress
+from thidua.documents.progress import (
     build_report,
     default_name,
     fmt_count,
@@ -36,9 +37,8 @@ from dashboard.reports.progress import (
     render_xlsx,
     write_progress_report,
 )
-from dashboard.sql import fetch_rows
-from dashboard.summary import UnknownCampaign
-from tests import expected
+from thidua.metrics.summary import UnknownCampaign
+from thidua.store.sql import fetch_rows
 
 JUNE = dt.date(2026, 6, 15)
 NOVEMBER = dt.date(2025, 11, 30)

@@ -1,4 +1,4 @@
-"""Properties of the office sample campaign (dashboard.sample) that the product relies on.
+"""Properties of the office sample campaign (thidua.sample) that the product relies on.
 
 They check the data contract's rules (registration before evaluation, nomination history) and the
 proportions of DOMAIN.md "Realistic proportions", on the default seed.
@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 from python_calamine import CalamineWorkbook
 
-from dashboard.reference import AWARD_CODES, OFFICE_UNITS, STATUS_CODES, TABLES
-from dashboard.sample import build_sample, write_sample
+from thidua.contract.reference import AWARD_CODES, OFFICE_UNITS, STATUS_CODES, TABLES
+from thidua.sample import build_sample, write_sample
 
 COLLECTIVE, INDIVIDUAL = "Tập thể", "Cá nhân"
 PIPELINE = {code: i for i, code in enumerate(STATUS_CODES)}

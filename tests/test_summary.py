@@ -8,9 +8,9 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from dashboard.cli import app
-from dashboard.summary import UnknownCampaign, build_summary
 from tests import expected
+from thidua.cli import app
+from thidua.metrics.summary import UnknownCampaign, build_summary
 
 TODAY = dt.date(2026, 11, 24)
 

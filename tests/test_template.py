@@ -10,9 +10,9 @@ import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
 
-from dashboard.catalogue import MESSAGES, t
-from dashboard.catalogue import template as template_catalogue
-from dashboard.reference import (
+from thidua.catalogue import MESSAGES, t
+from thidua.catalogue import template as template_catalogue
+from thidua.contract.reference import (
     AWARD_FORMS,
     DATE,
     MONTH,
@@ -22,7 +22,7 @@ from dashboard.reference import (
     TABLES,
     TABLES_BY_NAME,
 )
-from dashboard.template import LIST_SHEET, VALIDATION_ROWS, list_sources, write_template
+from thidua.documents.template import LIST_SHEET, VALIDATION_ROWS, list_sources, write_template
 
 TABLE_SHEETS = [table.label_vi for table in TABLES]
 
@@ -260,5 +260,5 @@ def test_catalogue_keys_and_meanings() -> None:
 
 
 def test_does_not_import_streamlit() -> None:
-    code = "import sys, dashboard.template; assert 'streamlit' not in sys.modules"
+    code = "import sys, thidua.documents.template; assert 'streamlit' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -22,7 +22,7 @@ from pathlib import Path
 import duckdb
 import xlsxwriter
 
-from dashboard import reference as ref
+from thidua.contract import reference as ref
 
 Tables = dict[str, list[dict[str, str]]]
 # (first row, first column, last row, last column), 0-based, as xlsxwriter's merge_range.

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts
-from dashboard.catalogue import t
 from dashboard.ui import state
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.widgets import as_date, chart, empty_state, fmt_period, page_start, show_table
+from thidua import charts
+from thidua.catalogue import t
 
 filters, campaign = page_start("page_criteria")
 lang = filters.lang
@@ -34,20 +34,20 @@ st.query_params["period"] = period.strftime("%Y-%m")
 st.query_params["subject"] = subject
 
 st.subheader(t("heading_heatmap", lang, period=fmt_period(period)))
-cells = state.query("pages/criteria_fulfilment", **params, period=period, subject_type=subject)
+cells = state.query("marts/criteria_fulfilment", **params, period=period, subject_type=subject)
 chart(charts.criteria_heatmap(cells, lang=lang))
 
 trend_col, complete_col = st.columns(2)
 with trend_col:
     st.subheader(t("heading_criteria_trend", lang))
-    chart(charts.fulfilment_trend(state.query("pages/fulfilment_trend", **params), lang=lang))
+    chart(charts.fulfilment_trend(state.query("marts/fulfilment_trend", **params), lang=lang))
 with complete_col:
     st.subheader(t("heading_completeness", lang))
     units = state.query("metrics/unit_metrics", **params, period=period)
     chart(charts.completeness_by_unit(units, lang=lang))
 
 st.subheader(t("heading_missing", lang, period=fmt_period(period)))
-missing = state.query("pages/missing_evaluations", **params, period=period)
+missing = state.query("marts/missing_evaluations", **params, period=period)
 if missing.empty:
     st.success(t("all_submitted", lang))
 else:

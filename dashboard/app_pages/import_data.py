@@ -8,14 +8,14 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard.catalogue import t
-from dashboard.database import resolve_db
-from dashboard.exports import to_csv_bytes
-from dashboard.importer import load
-from dashboard.render_issues import location, problem
-from dashboard.template import write_template
 from dashboard.ui import state
 from dashboard.ui.widgets import page_start, show_table
+from thidua.catalogue import t
+from thidua.documents.exports import to_csv_bytes
+from thidua.documents.template import write_template
+from thidua.ingest.load import load
+from thidua.ingest.messages import location, problem
+from thidua.store.database import resolve_db
 
 filters, _ = page_start("page_import")
 lang = filters.lang
@@ -70,7 +70,7 @@ if outcome is not None:
                            mime="text/csv", on_click="ignore", icon=":material/download:")
 
 st.subheader(t("import_history", lang))
-history = state.query("pages/imports_history")
+history = state.query("marts/imports_history")
 if history.empty:
     st.caption(t("empty_state", lang))
 else:

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts
-from dashboard.catalogue import t
 from dashboard.ui import state
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.widgets import as_date, chart, empty_state, page_start, show_table
+from thidua import charts
+from thidua.catalogue import t
 
 filters, campaign = page_start("page_nominations")
 lang = filters.lang
 params = filters.params()
 
-nominations = state.query("pages/nomination_list", **params)
+nominations = state.query("marts/nomination_list", **params)
 if nominations.empty:
     empty_state(lang, "no_nominations")
     st.stop()
@@ -26,16 +26,16 @@ with left:
                                      lang=lang))
 with right:
     st.subheader(t("heading_award_status", lang))
-    chart(charts.nominations_award_status(state.query("pages/nominations_award_status",
+    chart(charts.nominations_award_status(state.query("marts/nominations_award_status",
                                                       **params), lang=lang))
 
 st.subheader(t("heading_status_weekly", lang))
 window = (as_date(campaign["start_date"]), as_date(campaign["end_date"]))
-chart(charts.nomination_status_weekly(state.query("pages/nomination_status_weekly", **params),
+chart(charts.nomination_status_weekly(state.query("marts/nomination_status_weekly", **params),
                                       window=window, lang=lang))
 
 st.subheader(t("heading_stage_durations", lang))
-chart(charts.stage_durations(state.query("pages/stage_durations", **params), lang=lang))
+chart(charts.stage_durations(state.query("marts/stage_durations", **params), lang=lang))
 
 st.subheader(t("heading_nomination_list", lang))
 columns = ["nomination_code", "subject_name", "subject_type", "proposing_unit_name",

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts
-from dashboard.catalogue import t
-from dashboard.summary import build_summary_from_frames
 from dashboard.ui import state
 from dashboard.ui.widgets import as_date, chart, fmt_date, fmt_pct, fmt_period, kpi, page_start
+from thidua import charts
+from thidua.catalogue import t
+from thidua.metrics.summary import build_summary_from_frames
 
 filters, campaign = page_start("page_overview")
 lang = filters.lang
@@ -69,7 +69,7 @@ kpi(c6, t("kpi_nominations", lang), str(summary["nominations_total"]),
 left, right = st.columns([3, 2])
 with left:
     st.subheader(t("heading_trend", lang))
-    chart(charts.fulfilment_trend(state.query("pages/fulfilment_trend", **params), lang=lang))
+    chart(charts.fulfilment_trend(state.query("marts/fulfilment_trend", **params), lang=lang))
 with right:
     st.subheader(t("heading_attention", lang))
     if period is None or unit_rows.empty:

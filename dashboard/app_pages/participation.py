@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts
-from dashboard.catalogue import t
 from dashboard.ui import state
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.widgets import chart, page_start, show_table
+from thidua import charts
+from thidua.catalogue import t
 
 filters, campaign = page_start("page_participation")
 lang = filters.lang
@@ -22,15 +22,15 @@ chart(charts.participation_by_unit(units, target_pct=target, lang=lang))
 left, right = st.columns(2)
 with left:
     st.subheader(t("heading_registrations_over_time", lang))
-    chart(charts.registrations_over_time(state.query("pages/registrations_over_time", **params),
+    chart(charts.registrations_over_time(state.query("marts/registrations_over_time", **params),
                                          target_pct=target, lang=lang))
 with right:
     st.subheader(t("heading_breakdown", lang))
-    chart(charts.participation_breakdown(state.query("pages/participation_breakdown", **params),
+    chart(charts.participation_breakdown(state.query("marts/participation_breakdown", **params),
                                          lang=lang))
 
 st.subheader(t("heading_unregistered", lang))
-missing = state.query("pages/unregistered_staff", **params)
+missing = state.query("marts/unregistered_staff", **params)
 if missing.empty:
     st.success(t("all_registered", lang))
 else:

@@ -13,8 +13,6 @@ import time
 
 import streamlit as st
 
-from dashboard import charts
-from dashboard.catalogue import t
 from dashboard.ui import state
 from dashboard.ui.widgets import (
     as_date,
@@ -24,6 +22,8 @@ from dashboard.ui.widgets import (
     fmt_period,
     status_label,
 )
+from thidua import charts
+from thidua.catalogue import t
 
 SLIDES = ("kpis", "participation", "heatmap", "pipeline", "commend")
 INTERVALS = (10, 20, 30, 60, 120)
@@ -136,7 +136,7 @@ def slide_participation(params: dict, campaign: dict) -> None:
 
 def slide_heatmap(params: dict, period) -> None:
     st.title(t("slide_heatmap", lang, period=fmt_period(period)))
-    cells = state.query("pages/criteria_fulfilment", **params, period=period,
+    cells = state.query("marts/criteria_fulfilment", **params, period=period,
                         subject_type="tap_the")
     st.plotly_chart(charts.for_projector(charts.criteria_heatmap(cells, lang=lang)),
                     config=charts.PLOTLY_CONFIG, theme=None)
@@ -164,7 +164,7 @@ def slide_commend(params: dict, period) -> None:
         st.markdown(f'<div class="big-list">{"<br>".join(lines)}</div>', unsafe_allow_html=True)
     with right:
         st.subheader(t("slide_nominees", lang))
-        nominees = state.query("pages/nomination_list", **params)
+        nominees = state.query("marts/nomination_list", **params)
         nominees = nominees[nominees["status"] != "khong_khen_thuong"]
         if nominees.empty:
             st.markdown(t("slide_no_nominees", lang))

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import reference as ref
-from dashboard.catalogue import t
-from dashboard.reports.official_list import default_name as list_name
-from dashboard.reports.progress import default_name as report_name
 from dashboard.ui import state
 from dashboard.ui.widgets import page_start, status_label
+from thidua.catalogue import t
+from thidua.contract import reference as ref
+from thidua.documents.official_list import default_name as list_name
+from thidua.documents.progress import default_name as report_name
 
 filters, campaign = page_start("page_reports")
 lang = filters.lang

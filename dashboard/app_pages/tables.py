@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.catalogue import t
 from dashboard.ui import state
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.widgets import as_date, fmt_period, page_start, show_table
+from thidua.catalogue import t
 
 filters, campaign = page_start("page_tables")
 lang = filters.lang
@@ -15,12 +15,12 @@ params = filters.params()
 
 TABLES = {  # choice -> (query, file slug)
     "table_unit_metrics": ("metrics/unit_metrics", "chi-so-don-vi"),
-    "table_units": ("tables/units", "don-vi"),
-    "table_staff": ("tables/staff", "can-bo"),
-    "table_registrations": ("tables/registrations", "dang-ky"),
-    "table_evaluations": ("tables/evaluations", "danh-gia"),
-    "table_nominations": ("pages/nomination_list", "ho-so-khen-thuong"),
-    "table_unregistered": ("pages/unregistered_staff", "danh-sach-chua-dang-ky"),
+    "table_units": ("marts/table_units", "don-vi"),
+    "table_staff": ("marts/table_staff", "can-bo"),
+    "table_registrations": ("marts/table_registrations", "dang-ky"),
+    "table_evaluations": ("marts/table_evaluations", "danh-gia"),
+    "table_nominations": ("marts/nomination_list", "ho-so-khen-thuong"),
+    "table_unregistered": ("marts/unregistered_staff", "danh-sach-chua-dang-ky"),
 }
 choice = st.segmented_control(t("table_choice", lang), list(TABLES),
                               default="table_unit_metrics", format_func=lambda k: t(k, lang),

@@ -7,10 +7,10 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from dashboard.catalogue import t
-from dashboard.exports import export_file_name, to_csv_bytes, to_xlsx_bytes
-from dashboard.filters import Filters
 from dashboard.ui.widgets import fmt_date, fmt_period, label_columns
+from thidua.catalogue import t
+from thidua.documents.exports import export_file_name, to_csv_bytes, to_xlsx_bytes
+from thidua.metrics.filters import Filters
 
 
 def filter_lines(filters: Filters, campaign: dict, period: dt.date | None = None) -> list[str]:

@@ -21,8 +21,8 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from dashboard.database import connect_read_only, resolve_db, snapshot_token
-from dashboard.sql import fetch_df
+from thidua.store.database import connect_read_only, resolve_db, snapshot_token
+from thidua.store.sql import fetch_df
 
 SNAPSHOT_CHECK_S = 10.0
 QUERY_TTL_S = 600
@@ -105,8 +105,8 @@ def query(name: str, **params: Any) -> pd.DataFrame:
 
 @st.cache_data(ttl=QUERY_TTL_S, max_entries=32, show_spinner=False)
 def _document(kind: str, args_json: str, db_path: str, token: tuple[int, int] | None) -> bytes:
-    from dashboard.reports.official_list import official_list_bytes
-    from dashboard.reports.progress import build_report, render_report
+    from thidua.documents.official_list import official_list_bytes
+    from thidua.documents.progress import build_report, render_report
 
     args = json.loads(args_json)
     args["as_of"] = dt.date.fromisoformat(args["as_of"])

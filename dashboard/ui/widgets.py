@@ -7,9 +7,9 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from dashboard import reference as ref
-from dashboard.catalogue import MESSAGES, t
-from dashboard.filters import Filters
+from thidua.catalogue import MESSAGES, t
+from thidua.contract import reference as ref
+from thidua.metrics.filters import Filters
 
 _STATUS = {s.code: s for s in ref.STATUSES}
 _AWARD = {a.code: a for a in ref.AWARD_FORMS}
@@ -139,6 +139,6 @@ def page_start(title_key: str) -> tuple[Filters, dict]:
 
 def chart(fig) -> None:
     """A Plotly figure with the shared configuration."""
-    from dashboard.charts import PLOTLY_CONFIG
+    from thidua.charts import PLOTLY_CONFIG
 
     st.plotly_chart(fig, config=PLOTLY_CONFIG, theme=None)

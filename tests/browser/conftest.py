@@ -25,8 +25,8 @@ from typing import Any
 
 import pytest
 
-from dashboard.database import connect_read_only
-from dashboard.summary import build_summary
+from thidua.metrics.summary import build_summary
+from thidua.store.database import connect_read_only
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -115,7 +115,7 @@ def _start(db: Path, log: Path) -> Server:
         started = time.monotonic()
         with open(log, "ab") as out:
             process = subprocess.Popen(
-                [sys.executable, "-m", "dashboard.cli", "serve", "--db", str(db),
+                [sys.executable, "-m", "thidua.cli", "serve", "--db", str(db),
                  "--port", str(port)],
                 cwd=REPO, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
                 start_new_session=True)

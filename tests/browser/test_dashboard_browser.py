@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 import pytest
 from python_calamine import CalamineWorkbook
 
-from dashboard import reference as ref
-from dashboard.catalogue import t
+from thidua.catalogue import t
+from thidua.contract import reference as ref
 
 from .conftest import LANGS, VIEWPORT, Server
 

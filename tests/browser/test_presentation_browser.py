@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from dashboard.catalogue import t
+from thidua.catalogue import t
 
 pytestmark = pytest.mark.browser
 

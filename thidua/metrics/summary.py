@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from dashboard.sql import fetch_rows
+from thidua.store.sql import fetch_rows
 
 UNIT_FIELDS = ("unit_code", "staff_total", "staff_registered", "collective_met",
                "collective_evaluated", "collective_fulfilment_pct", "individual_met",

@@ -165,6 +165,8 @@ STATUSES: tuple[Status, ...] = (
 
 STATUS_CODES: tuple[str, ...] = tuple(s.code for s in STATUSES)
 AWARD_CODES: tuple[str, ...] = tuple(a.code for a in AWARD_FORMS)
+STATUSES_BY_CODE: dict[str, Status] = {s.code: s for s in STATUSES}
+AWARDS_BY_CODE: dict[str, AwardForm] = {a.code: a for a in AWARD_FORMS}
 
 # Subject types: stored codes and the words that mean them (matched after folding).
 SUBJECT_TYPES = {"tap_the": ("Tập thể", "Collective", ("unit",)),

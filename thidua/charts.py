@@ -23,8 +23,8 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import reference as ref
-from dashboard.catalogue import t
+from thidua.catalogue import t
+from thidua.contract import reference as ref
 
 
 @dataclass(frozen=True)

@@ -17,13 +17,13 @@ from pathlib import Path
 
 import duckdb
 
-from dashboard import reference as ref
-from dashboard.catalogue import t
-from dashboard.database import copy_on_write, resolve_db, writer_lock
-from dashboard.reading import Issue, ReadResult, UnreadableInput, read_source
-from dashboard.render_issues import issue_message
-from dashboard.sql import execute, render
-from dashboard.validation import issues_from_checks, prepare, run_checks
+from thidua.catalogue import t
+from thidua.contract import reference as ref
+from thidua.ingest.check import issues_from_checks, prepare, run_checks
+from thidua.ingest.messages import issue_message
+from thidua.ingest.read import Issue, ReadResult, UnreadableInput, read_source
+from thidua.store.database import copy_on_write, resolve_db, writer_lock
+from thidua.store.sql import execute, render
 
 EXIT_IMPORTED, EXIT_REJECTED, EXIT_UNREADABLE = 0, 1, 2
 
@@ -67,8 +67,8 @@ def _issues_json(issues: list[Issue]) -> str:
 
 
 def _record(con: duckdb.DuckDBPyConnection, result: ImportOutcome, started: datetime) -> None:
-    result.import_id = execute(con, "import/next_import_id").fetchone()[0]
-    execute(con, "import/record_import", import_id=result.import_id,
+    result.import_id = execute(con, "import_log/next_import_id").fetchone()[0]
+    execute(con, "import_log/record_import", import_id=result.import_id,
             campaign_code=result.campaign_code, file_name=result.file_name,
             sha256=result.sha256, started_at=started, finished_at=datetime.now(),
             outcome=result.outcome, rows_per_table=json.dumps(result.rows),
@@ -80,13 +80,13 @@ def _publish(con: duckdb.DuckDBPyConnection, campaign_code: str, import_id: int)
     for table in ref.TABLES:
         if table.name == "nomination_events":
             continue
-        con.execute(render("import/delete_campaign_rows", table=table.name),
+        con.execute(render("publish/delete_campaign_rows", table=table.name),
                     {"campaign_code": campaign_code})
-        con.execute(render("import/insert_campaign_rows", table=table.name),
+        con.execute(render("publish/insert_campaign_rows", table=table.name),
                     {"campaign_code": campaign_code})
-    execute(con, "import/merge_nomination_history", campaign_code=campaign_code,
+    execute(con, "publish/merge_nomination_history", campaign_code=campaign_code,
             import_id=import_id)
-    execute(con, "import/set_campaign_import", campaign_code=campaign_code, import_id=import_id)
+    execute(con, "publish/set_campaign_import", campaign_code=campaign_code, import_id=import_id)
 
 
 def _split(issues: list[Issue]) -> tuple[list[Issue], list[Issue]]:
@@ -110,7 +110,7 @@ def load(path: str | Path, db: str | Path | None = None, lang: str = "vi",
         try:
             result.sha256 = file_sha256(path) if path.exists() else None
             if result.sha256:
-                same = execute(con, "import/campaign_of_unchanged_file",
+                same = execute(con, "import_log/campaign_of_unchanged_file",
                                sha256=result.sha256).fetchone()
                 if same:
                     result.outcome, result.exit_code = "unchanged", EXIT_IMPORTED
@@ -142,8 +142,8 @@ def load(path: str | Path, db: str | Path | None = None, lang: str = "vi",
             1 for i in read.issues if i.severity == "error")
         result.warning_count = counts.get("warning", 0) + sum(
             1 for i in read.issues if i.severity != "error")
-        result.rows = dict(execute(con, "import/table_row_counts").fetchall())
-        result.campaign_code = execute(con, "import/current_campaign_code").fetchone()[0]
+        result.rows = dict(execute(con, "staging/table_row_counts").fetchall())
+        result.campaign_code = execute(con, "staging/current_campaign_code").fetchone()[0]
         step("progress_writing", steps - 1)
         if result.error_count:
             result.outcome, result.exit_code = "rejected", EXIT_REJECTED

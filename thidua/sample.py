@@ -2,7 +2,7 @@
 
 ``build_sample`` generates, from a fixed seed, one campaign of the seed plan (the Office's
 "Đợt thi đua chào mừng Đại hội XIV", 2025-10-01 → 2026-01-23) as a dict of DataFrames, one per
-canonical table of ``dashboard.reference.TABLES`` with exactly its canonical columns in order.
+canonical table of ``thidua.contract.reference.TABLES`` with exactly its canonical columns in order.
 ``write_sample`` writes it the way a user would hand it to ``thidua load``:
 
 * scale ``office``: the Office of a provincial People's Committee (the 10 units of
@@ -37,7 +37,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.reference import (
+from thidua.contract.reference import (
     DATE,
     GENDERS,
     MONTH,

@@ -2,7 +2,7 @@
 
 A query is asked for by its name (``"metrics/unit_metrics"``); values are always bound as DuckDB
 named parameters (``$campaign_code``). A few import checks are written once for every table and
-take identifiers as ``{placeholders}``: those are filled only from ``dashboard.reference`` (the
+take identifiers as ``{placeholders}``: those are filled only from the contract (the
 allow-list), never from user input, and ``render`` refuses anything else.
 """
 
@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import duckdb
 
-from dashboard.reference import TABLES
+from thidua.contract.reference import TABLES
+from thidua.paths import QUERIES_DIR
 
-QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _ALLOWED_IDENTIFIERS = frozenset(
     {t.name for t in TABLES} | {c.name for t in TABLES for c in t.columns}
@@ -77,5 +76,5 @@ def install_macros(con: duckdb.DuckDBPyConnection) -> None:
     """Create the macros of ``queries/macros`` (fold_key first: the others call it)."""
     for name in ("fold_key", "clean_text", "parse_code", "parse_number", "parse_date",
                  "parse_month", "parse_result", "parse_subject",
-                 "nomination_status_on_days", "nomination_status_as_of"):
+                 "nomination_status_on_days", "nomination_status_as_of", "unit_metrics"):
         con.execute(query_text(f"macros/{name}"))

@@ -6,9 +6,9 @@ wrote it), the offending value and what was expected; the words come from the ca
 
 from __future__ import annotations
 
-from dashboard import reference as ref
-from dashboard.catalogue import t
-from dashboard.reading import Issue
+from thidua.catalogue import t
+from thidua.contract import reference as ref
+from thidua.ingest.read import Issue
 
 _EXPECT_BY_TYPE = {
     ref.CODE: "expect_code", ref.TEXT: "expect_text", ref.DATE: "expect_date",

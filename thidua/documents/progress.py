@@ -10,7 +10,7 @@ of that date, as on the pages) give one document in three formats:
   embedded as ``data:`` images in a static variant of the HTML, printed by headless Chromium
   (Debian's ``/usr/bin/chromium``).
 * **XLSX**: the tables, one sheet each (the KPIs first, as two columns), each with the applied
-  filters above a frozen header, in the conventions of ``dashboard.exports.to_xlsx_bytes``.
+  filters above a frozen header, in the conventions of ``thidua.documents.exports.to_xlsx_bytes``.
 
 The document mirrors the pages: (1) Tổng quan — where the campaign stands in its window, the
 KPI numbers, the fulfilment trend, the units needing attention; (2) Tham gia — participation by
@@ -44,11 +44,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import xlsxwriter
 
-from dashboard import charts
-from dashboard import reference as ref
-from dashboard.catalogue import MESSAGES, t
-from dashboard.charts import is_missing as _missing
-from dashboard.exports import (
+from thidua import charts
+from thidua.catalogue import MESSAGES, t
+from thidua.charts import is_missing as _missing
+from thidua.contract import reference as ref
+from thidua.documents.exports import (
     DATE_FORMAT_XLSX,
     DATETIME_FORMAT_XLSX,
     _plain,
@@ -57,8 +57,8 @@ from dashboard.exports import (
     safe_cell,
     slugify,
 )
-from dashboard.sql import fetch_df, fetch_rows
-from dashboard.summary import UnknownCampaign, build_summary_from_frames
+from thidua.metrics.summary import UnknownCampaign, build_summary_from_frames
+from thidua.store.sql import fetch_df, fetch_rows
 
 FORMATS = ("html", "pdf", "xlsx")
 CHROMIUM = Path("/usr/bin/chromium")
@@ -457,17 +457,17 @@ def build_report(con: duckdb.DuckDBPyConnection, campaign_code: str, as_of: dt.d
     numbers = _numbers(summary, units, target)
     window = _window(campaign, as_of, lang)
 
-    unregistered = query("pages/unregistered_staff")
+    unregistered = query("marts/unregistered_staff")
     if period is not None:
-        collective = query("pages/criteria_fulfilment", period=period, subject_type="tap_the")
-        individual = query("pages/criteria_fulfilment", period=period, subject_type="ca_nhan")
-        missing = query("pages/missing_evaluations", period=period)
+        collective = query("marts/criteria_fulfilment", period=period, subject_type="tap_the")
+        individual = query("marts/criteria_fulfilment", period=period, subject_type="ca_nhan")
+        missing = query("marts/missing_evaluations", period=period)
     else:
         collective = individual = pd.DataFrame(columns=CRITERIA_COLUMNS)
         missing = pd.DataFrame(columns=["unit_code", "unit_name", "subject_type",
                                         "subject_code", "subject_name", "results_expected",
                                         "results_evaluated"])
-    nominations = query("pages/nomination_list")
+    nominations = query("marts/nomination_list")
     nomination_table = nominations[NOMINATION_COLUMNS]
 
     period_text = fmt_period(period)
@@ -491,13 +491,13 @@ def build_report(con: duckdb.DuckDBPyConnection, campaign_code: str, as_of: dt.d
         nomination_blocks = (
             Chart(t("heading_pipeline", lang), charts.nomination_pipeline(by_status, lang=lang)),
             Chart(t("heading_status_weekly", lang),
-                  charts.nomination_status_weekly(query("pages/nomination_status_weekly"),
+                  charts.nomination_status_weekly(query("marts/nomination_status_weekly"),
                                                   window=window_dates, lang=lang)),
             Chart(t("heading_award_status", lang),
-                  charts.nominations_award_status(query("pages/nominations_award_status"),
+                  charts.nominations_award_status(query("marts/nominations_award_status"),
                                                   lang=lang)),
             Chart(t("heading_stage_durations", lang),
-                  charts.stage_durations(query("pages/stage_durations"), lang=lang)),
+                  charts.stage_durations(query("marts/stage_durations"), lang=lang)),
             Heading(t("heading_nomination_list", lang)),
             Note(t("report_progress_nomination_count", lang,
                    n=fmt_count(len(nominations), lang))),
@@ -508,7 +508,7 @@ def build_report(con: duckdb.DuckDBPyConnection, campaign_code: str, as_of: dt.d
             window,
             _kpi_cards(numbers, period, lang),
             Chart(t("heading_trend", lang),
-                  charts.fulfilment_trend(query("pages/fulfilment_trend"), lang=lang)),
+                  charts.fulfilment_trend(query("marts/fulfilment_trend"), lang=lang)),
             Heading(t("heading_attention", lang)),
             *((Note(t("no_period", lang)),) if period is None or units.empty else (
                 Note(t("attention_caption", lang, period=period_text)),
@@ -519,10 +519,10 @@ def build_report(con: duckdb.DuckDBPyConnection, campaign_code: str, as_of: dt.d
                   charts.participation_by_unit(units, target_pct=target, lang=lang)),
             Table(units[UNIT_COLUMNS]),
             Chart(t("heading_registrations_over_time", lang),
-                  charts.registrations_over_time(query("pages/registrations_over_time"),
+                  charts.registrations_over_time(query("marts/registrations_over_time"),
                                                  target_pct=target, lang=lang)),
             Chart(t("heading_breakdown", lang),
-                  charts.participation_breakdown(query("pages/participation_breakdown"),
+                  charts.participation_breakdown(query("marts/participation_breakdown"),
                                                  lang=lang)),
             Heading(t("heading_unregistered", lang)),
             *((Note(t("all_registered", lang)),) if unregistered.empty else (
@@ -814,7 +814,7 @@ def print_pdf(page_html: str, timeout_s: float = PDF_TIMEOUT_S) -> bytes:
 
 
 class _XlsxFormats:
-    """The cell formats of ``dashboard.exports.to_xlsx_bytes``."""
+    """The cell formats of ``thidua.documents.exports.to_xlsx_bytes``."""
 
     def __init__(self, workbook: xlsxwriter.Workbook) -> None:
         self.title = workbook.add_format({"bold": True, "font_size": 14})

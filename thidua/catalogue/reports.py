@@ -1,7 +1,7 @@
 """Words of the documents HCQT sends (``dashboard.reports``): the official nomination list."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    # The official nomination list (dashboard.reports.official_list).
+    # The official nomination list (thidua.documents.official_list).
     "report_list_sheet": ("Danh sách", "List"),
     "report_list_title": ("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", "LIST OF NOMINATIONS FOR AWARDS"),
     "report_list_subtitle": ("{campaign}", "Campaign: {campaign}"),
@@ -33,7 +33,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report_list_unknown_status": (
         "Trạng thái không hợp lệ: {values}. Các trạng thái hợp lệ (mã hoặc tên): {valid}",
         "Unknown status: {values}. Valid statuses (code or label): {valid}"),
-    # The campaign progress report (dashboard.reports.progress).
+    # The campaign progress report (thidua.documents.progress).
     "report_progress_title": ("BÁO CÁO TIẾN ĐỘ ĐỢT THI ĐUA", "CAMPAIGN PROGRESS REPORT"),
     "report_progress_campaign": ("{name} ({code})", "{name} ({code})"),
     "report_progress_units": ("Đơn vị: {units}", "Units: {units}"),

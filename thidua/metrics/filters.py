@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from dashboard.catalogue import DEFAULT_LANG, LANGS
+from thidua.catalogue import DEFAULT_LANG, LANGS
 
 PRESENTATION_MODE = "trinh-chieu"
 PAGE_KEYS = ("period", "subject", "status", "mode", "slide", "every", "play")

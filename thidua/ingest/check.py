@@ -13,11 +13,11 @@ from collections.abc import Callable
 import duckdb
 import pyarrow as pa
 
-from dashboard import reference as ref
-from dashboard.database import write_reference_lists
-from dashboard.reading import Issue, RawTable, ReadResult
-from dashboard.sql import execute, install_macros, query_text, render
-from dashboard.textnorm import LEGACY_FONT_PATTERN
+from thidua.contract import reference as ref
+from thidua.contract.textnorm import LEGACY_FONT_PATTERN
+from thidua.ingest.read import Issue, RawTable, ReadResult
+from thidua.store.database import write_reference_lists
+from thidua.store.sql import execute, install_macros, query_text, render
 
 ISSUE_LIMIT = 1000  # problems kept per severity for the report; the counts are always complete
 
@@ -65,15 +65,15 @@ def prepare(con: duckdb.DuckDBPyConnection) -> None:
     for name in ("statuses", "award_forms"):
         con.execute(query_text(f"schema/{name}"))
     write_reference_lists(con)
-    con.execute(query_text("import/create_ref_values"))
-    insert_value = query_text("import/insert_ref_value")
+    con.execute(query_text("staging/create_ref_values"))
+    insert_value = query_text("staging/insert_ref_value")
     con.executemany(insert_value, [{"kind": k, "label": lbl, "value": v}
                                    for k, lbl, v in _list_values()])
-    con.execute(query_text("import/create_import_columns"))
-    con.executemany(query_text("import/insert_import_column"), [
+    con.execute(query_text("staging/create_import_columns"))
+    con.executemany(query_text("staging/insert_import_column"), [
         {"table_name": t.name, "column_name": c.name, "column_type": c.type,
          "is_required": c.required} for t in ref.TABLES for c in t.columns])
-    con.execute(query_text("import/create_import_issues"))
+    con.execute(query_text("import_log/create_import_issues"))
 
 
 def _stage(con: duckdb.DuckDBPyConnection, table: ref.Table, raw: RawTable | None) -> None:
@@ -84,15 +84,15 @@ def _stage(con: duckdb.DuckDBPyConnection, table: ref.Table, raw: RawTable | Non
         arrays[col.name] = values if values is not None else pa.nulls(n, pa.string())
     con.register("raw_rows", pa.table(arrays))
     try:
-        con.execute(render("import/stage_table", table=table.name))
+        con.execute(render("staging/stage_table", table=table.name))
     finally:
         con.unregister("raw_rows")
-    con.execute(query_text(f"import/typed_{table.name}"))
+    con.execute(query_text(f"staging/typed_{table.name}"))
 
 
 def _collect(con: duckdb.DuckDBPyConnection, check_sql: str, table_name: str) -> None:
-    sql = query_text("import/collect_issues").replace("{check}", check_sql)
-    execute(con, "import/collect_issues", sql, table_name=table_name,
+    sql = query_text("import_log/collect_issues").replace("{check}", check_sql)
+    execute(con, "import_log/collect_issues", sql, table_name=table_name,
             pattern=LEGACY_FONT_PATTERN)
 
 
@@ -127,8 +127,8 @@ def run_checks(con: duckdb.DuckDBPyConnection, read: ReadResult,
 def issues_from_checks(con: duckdb.DuckDBPyConnection, read: ReadResult,
                        limit: int = ISSUE_LIMIT) -> tuple[list[Issue], dict[str, int]]:
     """The first ``limit`` problems of each severity as Issues, and the full counts."""
-    counts = dict(execute(con, "import/issue_counts").fetchall())
-    cur = execute(con, "import/issue_rows", limit=limit,
+    counts = dict(execute(con, "import_log/issue_counts").fetchall())
+    cur = execute(con, "import_log/issue_rows", limit=limit,
                   table_order=[t.name for t in ref.TABLES])
     issues = []
     for table_name, severity, code, row, column, value, detail in cur.fetchall():

@@ -4,14 +4,14 @@ Layout (DATA_CONTRACT.md sections 2–3):
 
 1. an instruction sheet ("Hướng dẫn", or "Instructions" with ``lang="en"``): the reading rules,
    every table's columns with type, required flag and rule, and the reference lists;
-2. one sheet per table of :data:`dashboard.reference.TABLES`, named by its Vietnamese label, with
+2. one sheet per table of ``reference.TABLES``, named by its Vietnamese label, with
    a Vietnamese header row (required columns orange, optional blue, a comment on every header
    cell), a frozen header, pre-formatted date/month cells and drop-down lists;
 3. a hidden "Danh mục" sheet holding the lists the drop-downs refer to.
 
 The "Tiêu chí" sheet comes pre-filled with the plan's nine criteria. Only the prose follows
 ``lang``: sheet names, headers and list values stay Vietnamese, which the loader reads in either
-language. Every user-facing word comes from :mod:`dashboard.catalogue`.
+language. Every user-facing word comes from :mod:`thidua.catalogue`.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from dashboard.catalogue import t
-from dashboard.reference import (
+from thidua.catalogue import t
+from thidua.contract.reference import (
     AWARD,
     AWARD_FORMS,
     CODE,

@@ -27,8 +27,8 @@ from pathlib import Path
 
 import duckdb
 
-from dashboard import reference as ref
-from dashboard.sql import execute, install_macros, query_text
+from thidua.contract import reference as ref
+from thidua.store.sql import execute, install_macros, query_text
 
 DEFAULT_DB = Path("data") / "thidua.duckdb"
 SCHEMA = ("campaigns", "units", "staff", "criteria", "registrations", "evaluations",
@@ -49,7 +49,7 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def write_reference_lists(con: duckdb.DuckDBPyConnection) -> None:
-    """The statuses and award forms of dashboard.reference into their (existing) tables."""
+    """The statuses and award forms of thidua.contract.reference into their (existing) tables."""
     for i, s in enumerate(ref.STATUSES):
         execute(con, "schema/upsert_status", status=s.code, label_vi=s.label_vi,
                 label_en=s.label_en, meaning=s.meaning_vi, is_final=s.is_final, sort_order=i)

@@ -19,8 +19,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from python_calamine import CalamineWorkbook
 
-from dashboard.reference import TABLES, Table
-from dashboard.textnorm import cell_text, fold, is_legacy_font
+from thidua.contract.reference import TABLES, Table
+from thidua.contract.textnorm import cell_text, fold, is_legacy_font
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 HEADER_SCAN_ROWS = 30

@@ -17,9 +17,9 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from dashboard import reference as ref
-from dashboard.catalogue import t
-from dashboard.database import resolve_db
+from thidua.catalogue import t
+from thidua.contract import reference as ref
+from thidua.store.database import resolve_db
 
 app = typer.Typer(
     name="thidua",
@@ -50,7 +50,7 @@ def sample(
     * `thidua sample` writes data/sample/thidua_mau.xlsx (the Office, ~150 staff)
     * `thidua sample --scale national --out /tmp/national` writes a CSV folder (~1M evaluations)
     """
-    from dashboard.sample import write_sample
+    from thidua.sample import write_sample
 
     if scale not in ("office", "province", "national"):
         err.print(f"--scale must be office, province or national, not {scale!r}")
@@ -69,14 +69,14 @@ def template(
 
     Example: `thidua template --out mau_nhap_lieu.xlsx`
     """
-    from dashboard.template import write_template
+    from thidua.documents.template import write_template
 
     out.print(str(write_template(out_path, lang=lang)))
 
 
 def _print_issues(title: str, issues: list, lang: str, style: str) -> None:
     """A table on a terminal; one plain line per issue when piped (logs, scripts, tests)."""
-    from dashboard.render_issues import issue_message, location, problem
+    from thidua.ingest.messages import issue_message, location, problem
 
     if not err.is_terminal:
         err.print(f"{title}:", highlight=False)
@@ -107,7 +107,7 @@ def load(
     * `thidua load data/sample/thidua_mau.xlsx`
     * `thidua load du_lieu/ --db /srv/thidua.duckdb --lang en`
     """
-    from dashboard.importer import load as run_load
+    from thidua.ingest.load import load as run_load
 
     with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
                   console=err, transient=True, disable=not err.is_terminal) as bar:
@@ -178,8 +178,8 @@ def summary(
 
     Exit codes: 0 · 2 unknown campaign or no database.
     """
-    from dashboard.database import connect_read_only
-    from dashboard.summary import UnknownCampaign, build_summary
+    from thidua.metrics.summary import UnknownCampaign, build_summary
+    from thidua.store.database import connect_read_only
 
     db_path = resolve_db(db)
     if not db_path.exists():
@@ -224,8 +224,8 @@ def report(
     * `thidua report --kind danh-sach --status da_khen_thuong --out danh_sach.xlsx`
     * `thidua report --kind bao-cao --format pdf --as-of 2026-03-31 --out bao_cao.pdf`
     """
-    from dashboard.database import connect_read_only
-    from dashboard.summary import UnknownCampaign, resolve_as_of, resolve_campaign
+    from thidua.metrics.summary import UnknownCampaign, resolve_as_of, resolve_campaign
+    from thidua.store.database import connect_read_only
 
     if kind not in ("danh-sach", "bao-cao"):
         err.print(f"--kind must be danh-sach or bao-cao, not {kind!r}")
@@ -243,12 +243,12 @@ def report(
         day = resolve_as_of(con, code, _parse_day(as_of))
         units = [u.strip().upper() for u in unit] if unit else None
         if kind == "danh-sach":
-            from dashboard.reports.official_list import default_name, write_official_list
+            from thidua.documents.official_list import default_name, write_official_list
 
             target = out_path or Path(default_name(code, day, units, status))
             path = write_official_list(con, target, code, day, units, status, lang)
         else:
-            from dashboard.reports.progress import default_name, write_progress_report
+            from thidua.documents.progress import default_name, write_progress_report
 
             target = out_path or Path(default_name(code, day, units, fmt))
             path = write_progress_report(con, target, fmt, code, day, units, lang)
@@ -263,12 +263,12 @@ def report(
     out.print(str(path))
 
 
-SAMPLE_WORKBOOK = Path(__file__).resolve().parent.parent / "data" / "sample" / "thidua_mau.xlsx"
+from thidua.paths import SAMPLE_WORKBOOK, streamlit_entry  # noqa: E402
 
 
 def _has_campaigns(db_path: Path) -> bool:
-    from dashboard.database import connect_read_only
-    from dashboard.summary import campaign_codes
+    from thidua.metrics.summary import campaign_codes
+    from thidua.store.database import connect_read_only
 
     if not db_path.exists():
         return False
@@ -297,7 +297,7 @@ def serve(
     import os
     import subprocess
 
-    from dashboard.importer import load as run_load
+    from thidua.ingest.load import load as run_load
 
     db_path = resolve_db(db).resolve()
     if not _has_campaigns(db_path):
@@ -306,7 +306,7 @@ def serve(
         if outcome.exit_code != 0:
             err.print(outcome.message or outcome.errors[:3])
             raise typer.Exit(outcome.exit_code)
-    app_file = Path(__file__).resolve().parent / "streamlit_app.py"
+    app_file = streamlit_entry()
     out.print(f"thidua: http://{host}:{port}  (database {db_path})")
     command = [sys.executable, "-m", "streamlit", "run", str(app_file),
                "--server.address", host, "--server.port", str(port),

@@ -28,11 +28,11 @@ import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-from dashboard import reference as ref
-from dashboard.catalogue import t
-from dashboard.exports import safe_cell, slugify
-from dashboard.sql import fetch_df, fetch_rows
-from dashboard.textnorm import fold
+from thidua.catalogue import t
+from thidua.contract import reference as ref
+from thidua.contract.textnorm import fold
+from thidua.documents.exports import safe_cell, slugify
+from thidua.store.sql import fetch_df, fetch_rows
 
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO_LINE = "Độc lập - Tự do - Hạnh phúc"
@@ -141,7 +141,7 @@ def _campaign_name(con: duckdb.DuckDBPyConnection, campaign_code: str) -> str:
 def _unit_names(con: duckdb.DuckDBPyConnection, campaign_code: str,
                 unit_codes: list[str]) -> list[str]:
     names = {r["unit_code"]: r["unit_name"] for r in fetch_rows(
-        con, "tables/units", campaign_code=campaign_code, unit_codes=unit_codes)}
+        con, "marts/table_units", campaign_code=campaign_code, unit_codes=unit_codes)}
     return [names.get(code) or code for code in unit_codes]
 
 
@@ -249,7 +249,7 @@ def official_list_bytes(con: duckdb.DuckDBPyConnection, campaign_code: str, as_o
     """
     codes = resolve_statuses(statuses, lang)
     units = [u.strip().upper() for u in unit_codes] if unit_codes else None
-    frame = fetch_df(con, "pages/nomination_list", campaign_code=campaign_code, as_of=as_of,
+    frame = fetch_df(con, "marts/nomination_list", campaign_code=campaign_code, as_of=as_of,
                      unit_codes=units)
     if codes is not None:
         frame = frame[frame["status"].isin(codes)]

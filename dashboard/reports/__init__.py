@@ -1,1 +1,0 @@
-"""Documents HCQT sends: the official nomination list and the campaign progress report."""
