@@ -17,8 +17,8 @@ if __package__ in (None, ""):  # `streamlit run dashboard/streamlit_app.py` runs
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dashboard.ui import state
-from dashboard.ui.widgets import as_date
 from thidua.catalogue import LANGS, t
+from thidua.formats import as_date
 from thidua.metrics.filters import PRESENTATION_MODE, Filters, from_query, to_query
 
 PAGES = (  # (file, catalogue key, icon, url path)

@@ -34,7 +34,33 @@ def metrics(at: AppTest) -> dict[str, str]:
 
 
 def frame(at: AppTest, index: int = 0):
+    """The table's values, as sorting sees them."""
     return at.dataframe[index].value
+
+
+def shown(at: AppTest, index: int = 0):
+    """The table's cells as the reader sees them (the Styler's display values)."""
+    import pyarrow as pa
+
+    data = at.dataframe[index].proto.arrow_data.styler.display_values
+    return pa.ipc.open_stream(data).read_pandas()
+
+
+@pytest.fixture
+def hostile_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The tiny campaign with a unit named like Markdown and HTML (it is also a nominee)."""
+    from thidua.ingest.load import load
+
+    tables = read_tiny()
+    tables["units"][1]["unit_name"] = HOSTILE
+    db = tmp_path / "hostile.duckdb"
+    outcome = load(write_workbook(tmp_path / "hostile.xlsx", tables), db)
+    assert outcome.outcome == "imported", [e.code for e in outcome.errors]
+    monkeypatch.setenv("THIDUA_DB", str(db))
+    return db
+
+
+HOSTILE = "<b>x</b> *x* [y](http://z) :red[w]"
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -135,9 +161,85 @@ def test_tables_page_shows_unit_metrics(app):
     at.switch_page("app_pages/tables.py").run()
     table = frame(at)
     assert list(table["Mã đơn vị"]) == ["BTCD", "KT", "TH"]
-    assert list(table["Mức đầy đủ (%)"].fillna(-1)) == [-1, 100.0, 66.7]
+    assert list(table["Mức đầy đủ (%)"].fillna(-1)) == [-1, 100.0, 66.7]  # sorts as numbers
+    cells = shown(at)
+    assert list(cells["Mức đầy đủ (%)"]) == ["—", "100,0%", "66,7%"]
+    assert list(cells["Cá nhân: tỷ lệ đạt (%)"]) == ["—", "83,3%", "100,0%"]
+    assert list(cells["Tập thể đã đăng ký"]) == ["Không", "Có", "Có"]
+    assert list(cells["Tổng số cán bộ"]) == ["1", "3", "2"]
     at.segmented_control(key="table_choice").set_value("table_staff").run()
     assert len(frame(at)) == 6
+    cells = set(shown(at).to_numpy().ravel())
+    assert "—" in cells and "None" not in cells  # BTCD's staff member is not registered
+
+
+def test_tables_page_in_english_reads_like_english(app):
+    at = app(lang="en")
+    at.run()
+    at.switch_page("app_pages/tables.py").run()
+    cells = shown(at)
+    assert list(cells["Completeness (%)"]) == ["—", "100.0%", "66.7%"]
+    assert list(cells["Unit registered"]) == ["No", "Yes", "Yes"]
+    at.segmented_control(key="table_choice").set_value("table_nominations").run()
+    cells = shown(at).set_index("Nomination").sort_index()
+    assert list(cells["Status"]) == ["Awarded", "Before the Office's council", "Not awarded"]
+    assert cells.loc["HS01", "Proposed on"] == "28 Jan 2026"
+    assert cells.loc["HS02", "Decision number"] == "—"
+
+
+def test_tables_page_evaluations_show_months_results_and_dashes(app):
+    at = app()
+    at.run()
+    at.switch_page("app_pages/tables.py").run()
+    at.segmented_control(key="table_choice").set_value("table_evaluations").run()
+    at.selectbox(key="period_table_evaluations").select_index(0).run()  # all periods
+    cells = shown(at)
+    assert set(cells["Kỳ đánh giá"]) == {"11/2025", "12/2025"}
+    assert set(cells["Kết quả"]) <= {"Đạt", "Không đạt", "—"} and "Đạt" in set(cells["Kết quả"])
+    assert set(cells["Đối tượng"]) == {"Tập thể", "Cá nhân"}
+    assert not {"None", "nan", "NaN", "NaT", "", "True", "False"} & set(cells.to_numpy().ravel())
+
+
+def test_display_frame_writes_every_kind_of_cell():
+    import datetime as dt
+
+    import pandas as pd
+
+    from dashboard.ui.tables import display_frame
+
+    df = pd.DataFrame({
+        "staff_participation_pct": [1234.5, None], "staff_total": [12345, 7],
+        "score": [1234.5, float("nan")], "is_registered": [True, None],
+        "result": [False, None], "registered_on": [dt.date(2026, 3, 5), None],
+        "finished_at": pd.to_datetime(["2026-03-05 14:05", None]),
+        "status": ["da_khen_thuong", None], "award_code": ["BKCT", "GKVP"],
+        "subject_type": ["tap_the", "ca_nhan"], "period": pd.to_datetime(["2026-03-01", None]),
+        "note": ["", None]})
+    df["staff_total"] = df["staff_total"].astype("int64")
+    vi = display_frame(df, "vi")
+    assert vi.iloc[0].tolist() == [
+        "1.234,5%", "12.345", "1.234,5", "Có", "Không đạt", "05/03/2026", "14:05 05/03/2026",
+        "Đã có quyết định khen thưởng", "Bằng khen của Chủ tịch UBND tỉnh", "Tập thể", "03/2026",
+        "—"]
+    assert vi.iloc[1].tolist() == ["—", "7", "—", "—", "—", "—", "—", "—",
+                                   "Giấy khen của Chánh Văn phòng", "Cá nhân", "—", "—"]
+    assert list(vi.columns[:2]) == ["Tỷ lệ tham gia (%)", "Tổng số cán bộ"]
+    en = display_frame(df, "en")
+    assert en.iloc[0].tolist()[:7] == ["1,234.5%", "12,345", "1,234.5", "Yes", "Not met",
+                                       "5 Mar 2026", "5 Mar 2026 14:05"]
+    assert en.iloc[0, 7] == "Awarded" and en.iloc[0, 10] == "Mar 2026"
+
+
+def test_data_in_markdown_is_shown_literally(app, hostile_db: Path):
+    from markdown_it import MarkdownIt
+
+    at = app(lang="en")
+    at.run()
+    line = next(m.value for m in at.markdown if "Completeness:" in m.value and "\\<b" in m.value)
+    html = MarkdownIt("commonmark").render(line)
+    assert "<strong>&lt;b&gt;x&lt;/b&gt; *x* [y](http://z) :red[w]</strong>" in html
+    assert "<em>" not in html and "<a " not in html
+    assert "\\:red\\[w\\]" in line  # no Streamlit colour directive either
 
 
 def test_import_page_rejects_a_broken_workbook_then_accepts_a_good_one(app, tmp_path: Path):

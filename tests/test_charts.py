@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from thidua import charts
+from thidua import charts, theme
 from thidua.contract import reference as ref
 
 D = dt.date
@@ -151,7 +151,8 @@ def test_every_chart_has_the_shared_look(build, frame):
     assert isinstance(vi, go.Figure)
     assert vi.layout.separators == ",."
     assert en.layout.separators == ".,"
-    assert vi.layout.font.family == "Inter, 'Segoe UI', 'Noto Sans', Arial, sans-serif"
+    assert vi.layout.font.family == theme.FONT_STACK
+    assert "Noto Sans" in vi.layout.font.family  # a font with every Vietnamese glyph
     assert vi.layout.font.size == 15
     assert vi.layout.hoverlabel.font.family == vi.layout.font.family
     vi.to_json()  # serialisable as it will be sent to the browser
@@ -184,13 +185,21 @@ def test_plotly_config_hides_the_logo_and_cloud_sharing():
     assert charts.PLOTLY_CONFIG["locale"] == "vi"  # the constant is not changed
 
 
-def test_number_and_date_formats():
-    assert charts.format_number(1234.56, "vi") == "1.234,6"
-    assert charts.format_number(1234.56, "en") == "1,234.6"
-    assert charts.format_number(50.0, "vi") == "50"
-    assert charts.format_number(None, "vi") == ""
-    assert charts.format_date(D(2026, 11, 24), "vi") == "24/11/2026"
-    assert charts.format_date(D(2026, 11, 1), "vi", month=True) == "11/2026"
+def test_numbers_and_dates_in_hovers_follow_the_language():
+    big = units_frame().assign(staff_total=[12345, 4, 8], staff_registered=[1234, 4, 2],
+                               staff_participation_pct=[10.0, 100.0, 25.0])
+    vi = charts.participation_by_unit(big, lang="vi").data[0]
+    en = charts.participation_by_unit(big, lang="en").data[0]
+    assert vi.hovertext[0] == "<b>Phòng Kinh tế</b><br>Đã đăng ký: 1.234/12.345 người (10,0%)"
+    assert en.hovertext[0] == (
+        "<b>Phòng Kinh tế</b><br>Registered: 1,234 of 12,345 staff (10.0%)")
+    assert list(vi.text) == ["10,0%", "25,0%", "100,0%"]
+    week = charts.nomination_status_weekly(weekly_frame(), lang="en")
+    assert week.data[0].hovertext[0].startswith("<b>Week ending 4 Jan 2026</b>")
+    assert week.layout.xaxis.tickformat == "%-d %b %Y"
+    trend = charts.fulfilment_trend(trend_frame(), lang="en")
+    assert trend.data[1].hovertext[0] == "<b>Month Jan 2026</b><br>Individuals: 60.5%"
+    assert trend.layout.xaxis.tickformat == "%b %Y"
 
 
 # --- participation -------------------------------------------------------------------------
@@ -209,11 +218,12 @@ def test_participation_by_unit():
     assert list(rest.x) == [75.0, 50.0, 0.0]
     assert list(fig.layout.yaxis.ticktext) == ["Phòng Nội chính", "Phòng Kinh tế",
                                                "Phòng Tổng hợp"]
-    assert registered.hovertext[1] == "<b>Phòng Kinh tế</b><br>Đã đăng ký: 5/10 người (50%)"
+    assert list(registered.text) == ["25,0%", "50,0%", "100,0%"]
+    assert registered.hovertext[1] == "<b>Phòng Kinh tế</b><br>Đã đăng ký: 5/10 người (50,0%)"
     target = [s for s in fig.layout.shapes if s.type == "line"]
     assert len(target) == 1 and target[0].x0 == target[0].x1 == 90.0
     assert target[0].line.dash == "dash"
-    assert [a.text for a in fig.layout.annotations] == ["Chỉ tiêu 90%"]
+    assert [a.text for a in fig.layout.annotations] == ["Chỉ tiêu 90,0%"]
 
 
 def test_participation_by_unit_without_target():
@@ -235,7 +245,7 @@ def test_registrations_over_time():
     lines = [s for s in fig.layout.shapes if s.type == "line"]
     assert len(lines) == 1 and lines[0].y0 == lines[0].y1 == 80.0
     assert lines[0].line.dash == "dash"
-    assert fig.layout.annotations[0].text == "Chỉ tiêu 80%"
+    assert fig.layout.annotations[0].text == "Chỉ tiêu 80,0%"
 
 
 def test_participation_breakdown():
@@ -266,7 +276,7 @@ def test_criteria_heatmap_values_and_full_criterion_text():
     assert [list(row) for row in main.text] == [["66,7", "100"], ["", "0"]]
     hover = main.hovertext[0][1]
     assert TT4 in unbr(hover)  # the full wording, not a shortened one
-    assert "Phòng Kinh tế" in hover and "Đạt: 1/1 lượt đánh giá (100%)" in hover
+    assert "Phòng Kinh tế" in hover and "Đạt: 1/1 lượt đánh giá (100,0%)" in hover
     assert all(len(line) <= 80 for line in hover.split("<br>"))
     # The unevaluated cell: grey, blank, "chưa đánh giá".
     assert [list(row) for row in gaps.z] == [[None, None], [1, None]]
@@ -323,8 +333,8 @@ def test_nomination_pipeline_horizontal_for_the_projector():
     assert bar.orientation == "h"
     assert list(bar.y) == LABELS_VI and list(bar.x) == [10, 20, 30, 40, 50, 60, 70]
     assert fig.layout.yaxis.autorange == "reversed"  # first stage on top
-    assert fig.layout.paper_bgcolor == charts.PROJECTOR["background"]
-    assert fig.layout.font.size == charts.PROJECTOR["font_size"]
+    assert fig.layout.paper_bgcolor == charts.PROJECTOR.background
+    assert fig.layout.font.size == charts.PROJECTOR.font_size
     assert fig.layout.height == 480
 
 

@@ -113,3 +113,58 @@ def test_unreadable_input_exits_2(tmp_path: Path):
     result = runner.invoke(app, ["load", str(bogus), "--db", str(tmp_path / "t.db")])
     assert result.exit_code == 2
     assert "notes.txt" in result.stderr
+
+
+def test_every_command_takes_lang():
+    import typer.main
+
+    command = typer.main.get_command(app)
+    names = sorted(command.commands)
+    assert names == ["load", "report", "sample", "serve", "summary", "template"]
+    for name in names:
+        options = {opt for p in command.commands[name].params for opt in p.opts}
+        assert "--lang" in options, name
+
+
+def test_summary_reads_in_the_chosen_language(tiny_db: Path):
+    vi = runner.invoke(app, ["summary", "--db", str(tiny_db), "--as-of", "2025-11-30"])
+    assert vi.exit_code == 0, vi.output
+    lines = vi.stdout.splitlines()
+    assert lines[0] == "TD25 · số liệu đến ngày 30/11/2025 · kỳ đánh giá 11/2025"
+    assert lines[1] == ("Cán bộ tham gia 4/6 (66,7%) · Đơn vị tham gia 2/3 (66,7%)")
+    assert "Đầy đủ đánh giá" in vi.stdout and "Staff" not in vi.stdout
+    assert lines[-1] == "Hồ sơ khen thưởng 0: —"
+    en = runner.invoke(app, ["summary", "--db", str(tiny_db), "--as-of", "2026-03-31",
+                             "--lang", "en"])
+    assert en.exit_code == 0, en.output
+    lines = en.stdout.splitlines()
+    assert lines[0] == "TD25 · as of 31 Mar 2026 · period Dec 2025"
+    assert lines[1] == "Staff taking part 5/6 (83.3%) · Units taking part 2/3 (66.7%)"
+    assert lines[-1] == ("Nominations 3: Proposed by unit 1, Before the Office's council 1, "
+                         "Awarded 1")
+    cells = {line.split("│")[1].strip(): [c.strip() for c in line.split("│")[2:-1]]
+             for line in lines if line.startswith("│")}
+    assert cells == {"BTCD": ["1", "0", "—", "—", "—"],
+                     "KT": ["3", "3", "100.0%", "83.3%", "100.0%"],
+                     "TH": ["2", "2", "100.0%", "100.0%", "66.7%"]}
+
+
+def test_refusals_are_in_the_chosen_language(tiny_db: Path, tmp_path: Path):
+    unknown = runner.invoke(app, ["summary", "--db", str(tiny_db), "--campaign", "xx"])
+    assert unknown.exit_code == 2
+    assert unknown.stderr.strip() == f"Không có đợt thi đua «XX» trong «{tiny_db}»."
+    unknown = runner.invoke(app, ["report", "--kind", "danh-sach", "--db", str(tiny_db),
+                                  "--campaign", "xx", "--lang", "en"])
+    assert unknown.exit_code == 2
+    assert unknown.stderr.strip() == f"Unknown campaign 'XX' in '{tiny_db}'."
+    missing = tmp_path / "none.duckdb"
+    absent = runner.invoke(app, ["summary", "--db", str(missing), "--lang", "en"])
+    assert (absent.exit_code, absent.stderr.strip()) == (
+        2, f"No database at '{missing}': run `thidua load` first.")
+    scale = runner.invoke(app, ["sample", "--scale", "big"])
+    assert (scale.exit_code, scale.stderr.strip()) == (
+        2, "--scale phải là office, province hoặc national, không phải «big».")
+    day = runner.invoke(app, ["summary", "--db", str(tiny_db), "--as-of", "31.12.2025",
+                              "--lang", "en"])
+    assert (day.exit_code, day.stderr.strip()) == (
+        2, "'31.12.2025': expected a date as YYYY-MM-DD or DD/MM/YYYY.")

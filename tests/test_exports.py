@@ -70,7 +70,7 @@ def test_csv_has_bom_and_round_trips_diacritics():
     assert back.columns[0] == "Họ và tên"
 
 
-def test_csv_neutralises_formulas_and_keeps_numbers_and_iso_dates():
+def test_csv_neutralises_formulas_and_keeps_numbers_and_dates():
     rows = read_csv(to_csv_bytes(frame(), LABELS))
     assert rows[2][0] == "'" + FORMULA
     assert rows[1][5] == "'-ghi chú"
@@ -78,7 +78,15 @@ def test_csv_neutralises_formulas_and_keeps_numbers_and_iso_dates():
     assert rows[1][3] == "-5"  # a real number is never quoted
     assert rows[2][3] == "7.5"
     assert rows[3][3] == ""  # missing
-    assert [r[2] for r in rows[1:]] == ["2026-11-24", "", "2026-01-02"]
+    assert [r[2] for r in rows[1:]] == ["24/11/2026", "", "02/01/2026"]
+    assert [r[4] for r in rows[1:]] == ["Có", "Không", ""]
+
+
+def test_csv_in_english_writes_english_dates_and_words_but_the_same_numbers():
+    rows = read_csv(to_csv_bytes(frame(), LABELS, lang="en"))
+    assert [r[2] for r in rows[1:]] == ["24 Nov 2026", "", "2 Jan 2026"]
+    assert [r[4] for r in rows[1:]] == ["Yes", "No", ""]
+    assert [r[3] for r in rows[1:]] == ["-5", "7.5", ""]  # machine numbers in either language
 
 
 def test_csv_without_labels_keeps_column_names():
@@ -90,7 +98,7 @@ def test_csv_bool_labels_and_datetimes():
     df = pd.DataFrame({"ok": [True, False], "at": [dt.datetime(2026, 1, 2, 8, 30),
                                                     dt.date(2026, 1, 3)]})
     rows = read_csv(to_csv_bytes(df, bool_labels=("Có", "Không")))
-    assert rows[1:] == [["Có", "2026-01-02 08:30:00"], ["Không", "2026-01-03"]]
+    assert rows[1:] == [["Có", "08:30 02/01/2026"], ["Không", "03/01/2026"]]
 
 
 # --- XLSX ----------------------------------------------------------------------------------
@@ -142,6 +150,24 @@ def test_xlsx_bool_labels_param():
     ws = read_xlsx(to_xlsx_bytes(df, title="t", filter_lines=[], bool_labels=("Đạt",
                                                                               "Không đạt")))
     assert [ws.cell(row=4 + i, column=1).value for i in (0, 1)] == ["Đạt", "Không đạt"]
+
+
+def test_xlsx_in_english_names_the_sheet_and_writes_words_and_dates_in_english():
+    ws = read_xlsx(to_xlsx_bytes(frame(), title=TITLE, filter_lines=FILTERS, labels=LABELS,
+                                 lang="en"))
+    assert ws.title == "Data"
+    first, second, third = (ws[HEADER_ROW + i] for i in (1, 2, 3))
+    assert [first[4].value, second[4].value, third[4].value] == ["Yes", "No", None]
+    assert first[2].value == dt.datetime(2026, 11, 24)
+    assert first[2].number_format == "d mmm yyyy"
+    assert first[3].value == -5 and second[3].value == 7.5
+
+
+def test_xlsx_datetimes_keep_their_time():
+    df = pd.DataFrame({"at": [dt.datetime(2026, 1, 2, 8, 30)]})
+    ws = read_xlsx(to_xlsx_bytes(df, title="t", filter_lines=[]))
+    assert ws["A4"].value == dt.datetime(2026, 1, 2, 8, 30)
+    assert ws["A4"].number_format == "hh:mm dd/mm/yyyy"
 
 
 def test_xlsx_column_widths_follow_content_and_are_capped():

@@ -20,7 +20,7 @@ import pytest
 from tests import expected
 from tests.conftest import TINY, read_tiny, write_workbook
 from tests.variants import clean_sheets, imports, snapshot, with_campaign, write_sheets
-from thidua.ingest import load as importer
+from thidua.ingest import publish as publisher
 from thidua.ingest.load import file_sha256, load
 from thidua.metrics.summary import build_summary
 from thidua.store.database import connect_read_only
@@ -197,13 +197,13 @@ def test_warnings_are_recorded_with_the_import(tmp_path, db_path):
 def test_failure_while_publishing_leaves_the_file_as_it_was(tmp_path, db_path, monkeypatch):
     assert load(TINY, db_path).outcome == "imported"
     before = snapshot(db_path)
-    publish = importer._publish
+    publish = publisher.publish_campaign
 
     def publish_then_fail(con, campaign_code, import_id):
         publish(con, campaign_code, import_id)  # the old rows are gone in the private copy
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(importer, "_publish", publish_then_fail)
+    monkeypatch.setattr(publisher, "publish_campaign", publish_then_fail)
     smaller = write_workbook(tmp_path / "smaller.xlsx", without_cb06(read_tiny()))
     with pytest.raises(RuntimeError, match="disk full"):
         load(smaller, db_path)

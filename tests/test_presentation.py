@@ -28,6 +28,31 @@ def present(tiny_db: Path, monkeypatch: pytest.MonkeyPatch):
     return make
 
 
+@pytest.fixture
+def hostile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Presentation mode on the tiny campaign with unit TH named like HTML and Markdown."""
+    from tests.conftest import read_tiny, write_workbook
+    from thidua.ingest.load import load
+
+    tables = read_tiny()
+    tables["units"][1]["unit_name"] = HOSTILE
+    db = tmp_path / "hostile.duckdb"
+    assert load(write_workbook(tmp_path / "hostile.xlsx", tables), db).outcome == "imported"
+    monkeypatch.setenv("THIDUA_DB", str(db))
+
+    def make(**query: str) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.query_params.update({"mode": "trinh-chieu", "play": "0", **query})
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        return at
+
+    return make
+
+
+HOSTILE = "<b>x</b> *x* & \"q\""
+
+
 def strip(at: AppTest) -> str:
     return next(m.value for m in at.markdown if 'class="strip"' in m.value)
 
@@ -119,3 +144,13 @@ def test_a_new_import_shows_up_without_losing_the_slide(present, tiny_db: Path, 
     assert "Nguyễn Văn Ánh ✓" in text and "Nguyễn Văn An ✓" not in text
     assert at.title[0].value == TITLES[4]
     assert at.query_params["slide"] == "5"
+
+
+def test_names_on_the_slides_are_escaped(hostile):
+    at = hostile(slide="5")
+    lists = [m.value for m in at.markdown if 'class="big-list"' in m.value]
+    assert len(lists) == 2  # the best units and the nominees
+    escaped = "&lt;b&gt;x&lt;/b&gt; *x* &amp; &quot;q&quot;"
+    assert all(escaped in html for html in lists)  # TH ranks and is a nominee (HS02)
+    assert all("<b>x</b>" not in html for html in lists)
+    assert "1. <b>" + escaped + "</b> — 100,0%" in lists[0]

@@ -25,15 +25,14 @@ import pytest
 from typer.testing import CliRunner
 
 from tests import expected
+from thidua import formats
 from thidua.cli import app
 from thidua.contract import reference as ref
-from thidua.documents import progress
 from thidua.documents.progress import (
     build_report,
     default_name,
-    fmt_count,
-    fmt_pct,
     progress_report_bytes,
+    render_pdf,
     render_xlsx,
     write_progress_report,
 )
@@ -135,11 +134,11 @@ def test_default_name_is_ascii_and_names_campaign_units_and_date():
 
 
 def test_numbers_are_formatted_the_vietnamese_way():
-    assert fmt_count(1234, "vi") == "1.234"
-    assert fmt_count(1234, "en") == "1,234"
-    assert fmt_pct(95.94, "vi") == "95,9%"
-    assert fmt_pct(100, "vi") == "100,0%"
-    assert fmt_pct(None, "vi") == "—"
+    assert formats.count(1234, "vi") == "1.234"
+    assert formats.count(1234, "en") == "1,234"
+    assert formats.pct(95.94, "vi") == "95,9%"
+    assert formats.pct(100, "vi") == "100,0%"
+    assert formats.pct(None, "vi") == "—"
 
 
 def test_unknown_format_and_campaign_are_refused(tiny_con):
@@ -220,9 +219,9 @@ def test_html_tables_hold_the_rows(june_html):
         ["HS01", "Nguyễn Văn An", "Cá nhân", "Phòng Kinh tế", AWARD["BKCT"], "28/01/2026",
          STATUS["da_khen_thuong"], "20/03/2026", "87", "312/QĐ-UBND"],
         ["HS03", "Phạm Thị Dung", "Cá nhân", "Phòng Tổng hợp", AWARD["BKTTG"], "10/02/2026",
-         STATUS["khong_khen_thuong"], "15/06/2026", "0", ""],
+         STATUS["khong_khen_thuong"], "15/06/2026", "0", "—"],
         ["HS02", "Phòng Tổng hợp", "Tập thể", "Phòng Tổng hợp", AWARD["GKVP"], "30/01/2026",
-         STATUS["hoi_dong"], "05/02/2026", "130", ""],
+         STATUS["hoi_dong"], "05/02/2026", "130", "—"],
     ]
 
 
@@ -277,7 +276,7 @@ def test_html_unit_filter_is_applied_and_named(tiny_con):
 def test_html_in_english(tiny_con):
     page = progress_report_bytes(tiny_con, "html", "TD25", JUNE, None, "en").decode("utf-8")
     assert '<html lang="en">' in page
-    assert "Figures as of 2026-06-15" in page
+    assert "Figures as of 15 Jun 2026" in page
     assert '<div class="value">83.3%</div>' in page
     assert ">4. Nominations</h2>" in page
 
@@ -354,7 +353,7 @@ def test_pdf_is_a4_pages_that_are_not_blank(chromium, poppler, tiny_con, tmp_pat
 
 
 def test_pdf_without_chromium_says_to_install_it(tiny_con, monkeypatch):
-    monkeypatch.setattr(progress, "CHROMIUM", Path("/nonexistent/chromium"))
+    monkeypatch.setattr(render_pdf, "CHROMIUM", Path("/nonexistent/chromium"))
     with pytest.raises(RuntimeError, match="chromium"):
         progress_report_bytes(tiny_con, "pdf", "TD25", JUNE, None)
 
@@ -419,6 +418,16 @@ def test_xlsx_has_one_sheet_per_table_with_filters_and_kpis(tiny_con, tmp_path):
     assert nominations[0][:6] == ["HS01", "Nguyễn Văn An", "Cá nhân", "Phòng Kinh tế",
                                   AWARD["BKCT"], dt.datetime(2026, 1, 28)]
     assert book["Danh sách hồ sơ"]["F9"].number_format == "dd/mm/yyyy"
+
+
+def test_xlsx_in_english_names_sheets_and_writes_words_in_english(tiny_con):
+    data = progress_report_bytes(tiny_con, "xlsx", "TD25", JUNE, None, "en")
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.sheetnames[:3] == ["Figures", "Participation by unit", "Not registered"]
+    assert _rows(book["Participation by unit"])[8:][0][-1] == "No"
+    assert _rows(book["Participation by unit"])[8:][1][-1] == "Yes"
+    assert book["Nominations"]["F9"].number_format == "d mmm yyyy"
+    assert _rows(book["Figures"])[3][0] == "Figures as of: 15 Jun 2026"
 
 
 def test_xlsx_text_that_looks_like_a_formula_stays_text(tiny_con):

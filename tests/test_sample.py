@@ -7,6 +7,9 @@ proportions of DOMAIN.md "Realistic proportions", on the default seed.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -286,3 +289,31 @@ def test_write_sample_folder(tmp_path: Path) -> None:
         f"{t.name}.parquet" for t in TABLES)
     ev = pd.read_parquet(parquet / "evaluations.parquet")
     assert len(ev) == len(tables["evaluations"])
+
+
+def test_the_workbook_is_byte_stable(tmp_path: Path) -> None:
+    """Writing the same sample twice gives the same bytes (make sample leaves git clean)."""
+    first = write_sample(tmp_path / "a.xlsx").read_bytes()
+    second = write_sample(tmp_path / "b.xlsx").read_bytes()
+    assert first == second
+    import openpyxl
+
+    created = openpyxl.load_workbook(tmp_path / "a.xlsx").properties.created
+    assert created == dt.datetime(2025, 10, 1)  # fixed, not the time of writing
+    other_seed = write_sample(tmp_path / "c.xlsx", seed=7).read_bytes()
+    assert other_seed != first  # the bytes follow the data
+
+
+def test_larger_scales_do_not_depend_on_the_string_hash_seed(tmp_path: Path) -> None:
+    """Two processes with different PYTHONHASHSEED draw the same province sample."""
+    script = ("import hashlib, sys; from thidua.sample import build_sample; "
+              "tables = build_sample('province'); "
+              "print(hashlib.sha256(b''.join(df.to_csv(index=False).encode() "
+              "for df in tables.values())).hexdigest())")
+    digests = set()
+    for hash_seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        run = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                             text=True, check=True)
+        digests.add(run.stdout.strip())
+    assert len(digests) == 1 and len(next(iter(digests))) == 64

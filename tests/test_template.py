@@ -12,6 +12,7 @@ from python_calamine import CalamineWorkbook
 
 from thidua.catalogue import MESSAGES, t
 from thidua.catalogue import template as template_catalogue
+from thidua.catalogue import template_columns as template_columns_catalogue
 from thidua.contract.reference import (
     AWARD_FORMS,
     DATE,
@@ -249,8 +250,11 @@ def test_instructions_english_prose(template_en: Path) -> None:
 
 
 def test_catalogue_keys_and_meanings() -> None:
-    assert all(key.startswith("template_") for key in template_catalogue.MESSAGES)
-    for key, (vi, en) in template_catalogue.MESSAGES.items():
+    words = {**template_catalogue.MESSAGES, **template_columns_catalogue.MESSAGES}
+    assert len(words) == len(template_catalogue.MESSAGES) + len(
+        template_columns_catalogue.MESSAGES)
+    assert all(key.startswith("template_") for key in words)
+    for key, (vi, en) in words.items():
         assert MESSAGES[key] == (vi, en)
     for status in STATUSES:
         assert t(f"template_status_meaning_{status.code}", "vi") == status.meaning_vi
@@ -262,3 +266,11 @@ def test_catalogue_keys_and_meanings() -> None:
 def test_does_not_import_streamlit() -> None:
     code = "import sys, thidua.documents.template; assert 'streamlit' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_template_is_byte_stable(tmp_path: Path) -> None:
+    """`make sample` rewrites the tracked template: nothing may change when nothing changed."""
+    first = write_template(tmp_path / "a.xlsx").read_bytes()
+    second = write_template(tmp_path / "b.xlsx").read_bytes()
+    assert first == second
+    assert write_template(tmp_path / "en.xlsx", lang="en").read_bytes() != first

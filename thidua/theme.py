@@ -30,7 +30,9 @@ class Theme:
     primary: str = "#3B6E9E"
     muted: str = "#D5DBE1"
     grid: str = "#E5E8EB"
+    axis_line: str = "#AAB4BE"  # axis lines and the hover box border of charts
     heading_fill: str = "#EEF3F8"
+    paper: str = "#FFFFFF"  # the page behind a document (the HTML/PDF progress report)
     met: str = "#3A8E5C"
     warn: str = "#E0A526"
     not_met: str = "#C8553D"

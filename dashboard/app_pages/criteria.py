@@ -6,34 +6,34 @@ import streamlit as st
 
 from dashboard.ui import state
 from dashboard.ui.downloads import download_buttons
-from dashboard.ui.widgets import as_date, chart, empty_state, fmt_period, page_start, show_table
-from thidua import charts
+from dashboard.ui.widgets import chart, empty_state, md_escape, page_start, show_table
+from thidua import charts, formats
 from thidua.catalogue import t
 
 filters, campaign = page_start("page_criteria")
 lang = filters.lang
 params = filters.params()
 
-periods = [as_date(p) for p in state.query("metrics/evaluation_periods",
+periods = [formats.as_date(p) for p in state.query("metrics/evaluation_periods",
                                            campaign_code=filters.campaign)["period"]]
 periods = [p for p in periods if p <= filters.as_of]
 if not periods:
     empty_state(lang, "no_period")
     st.stop()
 wanted = filters.extra.get("period")
-default = next((p for p in periods if p.strftime("%Y-%m") == wanted), periods[-1])
+default = next((p for p in periods if p.isoformat()[:7] == wanted), periods[-1])
 left, right = st.columns([1, 1])
 period = left.selectbox(t("filter_period", lang), periods, index=periods.index(default),
-                        format_func=fmt_period, key="criteria_period")
+                        format_func=lambda p: formats.month(p, lang), key="criteria_period")
 subject = right.segmented_control(
     t("filter_subject", lang), ["tap_the", "ca_nhan"],
     default=filters.extra.get("subject") if filters.extra.get("subject") in (
         "tap_the", "ca_nhan") else "tap_the",
     format_func=lambda s: t(f"subject_{s}", lang), key="criteria_subject", required=True)
-st.query_params["period"] = period.strftime("%Y-%m")
+st.query_params["period"] = period.isoformat()[:7]
 st.query_params["subject"] = subject
 
-st.subheader(t("heading_heatmap", lang, period=fmt_period(period)))
+st.subheader(t("heading_heatmap", lang, period=formats.month(period, lang)))
 cells = state.query("marts/criteria_fulfilment", **params, period=period, subject_type=subject)
 chart(charts.criteria_heatmap(cells, lang=lang))
 
@@ -46,16 +46,16 @@ with complete_col:
     units = state.query("metrics/unit_metrics", **params, period=period)
     chart(charts.completeness_by_unit(units, lang=lang))
 
-st.subheader(t("heading_missing", lang, period=fmt_period(period)))
+st.subheader(t("heading_missing", lang, period=formats.month(period, lang)))
 missing = state.query("marts/missing_evaluations", **params, period=period)
 if missing.empty:
     st.success(t("all_submitted", lang))
 else:
     show_table(missing, lang)
     download_buttons(missing, "chua-nop-danh-gia", t("heading_missing", lang,
-                     period=fmt_period(period)), filters, campaign, period=period)
+                     period=formats.month(period, lang)), filters, campaign, period=period)
 
 with st.expander(t("criteria_list", lang)):
     crit = cells.drop_duplicates("criterion_code")[["criterion_code", "criterion_name"]]
     for row in crit.itertuples():
-        st.markdown(f"**{row.criterion_code}** — {row.criterion_name}")
+        st.markdown(f"**{md_escape(row.criterion_code)}** — {md_escape(row.criterion_name)}")

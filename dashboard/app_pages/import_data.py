@@ -65,7 +65,7 @@ if outcome is not None:
             t("col_problem", lang): [problem(i, lang) for i in issues],
         })
         st.dataframe(report, hide_index=True)
-        st.download_button(t("import_report_download", lang), to_csv_bytes(report),
+        st.download_button(t("import_report_download", lang), to_csv_bytes(report, lang=lang),
                            file_name=f"bao_cao_loi_{Path(outcome.file_name).stem}.csv",
                            mime="text/csv", on_click="ignore", icon=":material/download:")
 

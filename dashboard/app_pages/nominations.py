@@ -6,8 +6,8 @@ import streamlit as st
 
 from dashboard.ui import state
 from dashboard.ui.downloads import download_buttons
-from dashboard.ui.widgets import as_date, chart, empty_state, page_start, show_table
-from thidua import charts
+from dashboard.ui.widgets import chart, empty_state, page_start, show_table
+from thidua import charts, formats
 from thidua.catalogue import t
 
 filters, campaign = page_start("page_nominations")
@@ -30,7 +30,7 @@ with right:
                                                       **params), lang=lang))
 
 st.subheader(t("heading_status_weekly", lang))
-window = (as_date(campaign["start_date"]), as_date(campaign["end_date"]))
+window = (formats.as_date(campaign["start_date"]), formats.as_date(campaign["end_date"]))
 chart(charts.nomination_status_weekly(state.query("marts/nomination_status_weekly", **params),
                                       window=window, lang=lang))
 

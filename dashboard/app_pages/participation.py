@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard.ui import state
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.widgets import chart, page_start, show_table
-from thidua import charts
+from thidua import charts, formats
 from thidua.catalogue import t
 
 filters, campaign = page_start("page_participation")
@@ -34,7 +34,7 @@ missing = state.query("marts/unregistered_staff", **params)
 if missing.empty:
     st.success(t("all_registered", lang))
 else:
-    st.caption(t("unregistered_caption", lang, n=len(missing)))
+    st.caption(t("unregistered_caption", lang, n=formats.count(len(missing), lang)))
     show_table(missing, lang)
     download_buttons(missing, "danh-sach-chua-dang-ky", t("table_unregistered", lang), filters,
                      campaign)

@@ -4,58 +4,63 @@ One view per slide, large type on a high-contrast background, no sidebar or chro
 number, play/pause and the interval live in the URL as well as in the session, so a reload
 keeps the place. A fragment re-runs every few seconds: it advances the slide when playing and
 re-reads the (cached) queries, so a new import appears within a minute without losing the slide.
-Only nominees' names are shown as personal data.
+Only nominees' names are shown as personal data. The figures and the best units come from
+``thidua.metrics.kpis`` (the overview's own); every data value put into HTML is escaped.
 """
 
 from __future__ import annotations
 
 import time
+from html import escape
 
 import streamlit as st
 
 from dashboard.ui import state
-from dashboard.ui.widgets import (
-    as_date,
-    award_label,
-    fmt_date,
-    fmt_pct,
-    fmt_period,
-    status_label,
-)
-from thidua import charts
+from thidua import charts, formats
 from thidua.catalogue import t
+from thidua.metrics import kpis
+from thidua.theme import PROJECTOR, Projector
 
 SLIDES = ("kpis", "participation", "heatmap", "pipeline", "commend")
 INTERVALS = (10, 20, 30, 60, 120)
 REFRESH_S = 5  # how often the fragment looks at the clock and the data
-CSS = """
+
+
+def projector_css(p: Projector = PROJECTOR) -> str:
+    """The slides' style sheet, its colours from ``thidua.theme.PROJECTOR``."""
+    return f"""
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
-footer {display: none !important;}
-.stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] {
-  background: #0B1726 !important; color: #FFFFFF !important;}
-.block-container {padding: 1.2rem 2.4rem 0.6rem 2.4rem !important; max-width: 100% !important;}
-.stApp h1, .stApp h2, .stApp h3, .stApp p, .stApp li, .stApp label, .stApp span {
-  color: #FFFFFF !important;}
-.stApp h1 {font-size: clamp(2.2rem, 3.4vw, 4rem) !important; padding: 0.2rem 0 0.6rem 0;}
-.strip {font-size: clamp(1rem, 1.25vw, 1.5rem); color: #C9D6E3 !important;
-  border-bottom: 2px solid #34465A; padding-bottom: 0.4rem; margin-bottom: 0.6rem;}
-.kpi {background: #13263B; border: 2px solid #34465A; border-radius: 14px;
-  padding: 1.2rem 1.4rem; margin-bottom: 1rem;}
-.kpi .label {font-size: clamp(1.1rem, 1.6vw, 2rem); color: #C9D6E3;}
-.kpi .value {font-size: clamp(3rem, 6vw, 7rem); font-weight: 700; line-height: 1.1;
-  color: #FFFFFF;}
-.kpi .detail {font-size: clamp(1rem, 1.3vw, 1.6rem); color: #C9D6E3;}
-.big-list {font-size: clamp(1.2rem, 1.7vw, 2.1rem); line-height: 1.5;}
-.stButton button {font-size: 1.2rem; background: #13263B; color: #FFFFFF;
-  border: 2px solid #5B7490;}
+footer {{display: none !important;}}
+.stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] {{
+  background: {p.background} !important; color: {p.text} !important;}}
+.block-container {{padding: 1.2rem 2.4rem 0.6rem 2.4rem !important; max-width: 100% !important;}}
+.stApp h1, .stApp h2, .stApp h3, .stApp p, .stApp li, .stApp label, .stApp span {{
+  color: {p.text} !important;}}
+.stApp h1 {{font-size: clamp(2.2rem, 3.4vw, 4rem) !important; padding: 0.2rem 0 0.6rem 0;}}
+.strip {{font-size: clamp(1rem, 1.25vw, 1.5rem); color: {p.muted_text} !important;
+  border-bottom: 2px solid {p.grid}; padding-bottom: 0.4rem; margin-bottom: 0.6rem;}}
+.kpi {{background: {p.panel}; border: 2px solid {p.grid}; border-radius: 14px;
+  padding: 1.2rem 1.4rem; margin-bottom: 1rem;}}
+.kpi .label {{font-size: clamp(1.1rem, 1.6vw, 2rem); color: {p.muted_text};}}
+.kpi .value {{font-size: clamp(3rem, 6vw, 7rem); font-weight: 700; line-height: 1.1;
+  color: {p.text};}}
+.kpi .detail {{font-size: clamp(1rem, 1.3vw, 1.6rem); color: {p.muted_text};}}
+.big-list {{font-size: clamp(1.2rem, 1.7vw, 2.1rem); line-height: 1.5;}}
+.stButton button {{font-size: 1.2rem; background: {p.panel}; color: {p.text};
+  border: 2px solid {p.button_border};}}
 </style>
 """
 
+
 filters = st.session_state["filters"]
 lang = filters.lang
-st.html(CSS)
+st.html(projector_css())
+
+
+def count(value: object) -> str:
+    return formats.count(value, lang)
 
 
 def _query_int(key: str, default: int, choices: tuple[int, ...] | None = None) -> int:
@@ -89,37 +94,31 @@ def _exit() -> None:
 
 
 def kpi_card(label: str, value: str, detail: str = "") -> str:
-    return (f'<div class="kpi"><div class="label">{label}</div><div class="value">{value}</div>'
-            f'<div class="detail">{detail}</div></div>')
+    """One figure as HTML; every part is escaped (labels are words, values are data)."""
+    return (f'<div class="kpi"><div class="label">{escape(label)}</div>'
+            f'<div class="value">{escape(value)}</div>'
+            f'<div class="detail">{escape(detail)}</div></div>')
 
 
-def slide_kpis(params: dict, period) -> None:
+def slide_kpis(headline: kpis.Headline) -> None:
     st.title(t("slide_kpis", lang))
-    totals = state.query("metrics/participation_totals", **params).iloc[0]
-    units = state.query("metrics/unit_metrics", **params, period=period)
-    by_status = state.query("metrics/nominations_by_status", **params)
-    met, evaluated = units["individual_met"].sum(), units["individual_evaluated"].sum()
-    got, expected = units["results_evaluated"].sum(), units["results_expected"].sum()
-    counts = dict(zip(by_status["status"], by_status["nominations"], strict=True))
-    total = int(by_status["nominations"].sum())
+    k = headline.kpis
+    period_text = t("kpi_period", lang, period=formats.month(headline.period, lang))
     cards = [
         kpi_card(t("kpi_staff_participation", lang),
-                 fmt_pct(totals["staff_participation_pct"], lang),
-                 f"{int(totals['staff_registered'])}/{int(totals['staff_total'])}"),
+                 formats.pct(k.staff_participation_pct, lang),
+                 f"{count(k.staff_registered)}/{count(k.staff_total)}"),
         kpi_card(t("kpi_unit_participation", lang),
-                 fmt_pct(totals["unit_participation_pct"], lang),
-                 f"{int(totals['units_registered'])}/{int(totals['units_total'])}"),
-        kpi_card(t("kpi_individual", lang),
-                 fmt_pct(round(100 * met / evaluated, 1) if evaluated else None, lang),
-                 t("kpi_period", lang, period=fmt_period(period))),
-        kpi_card(t("kpi_completeness", lang),
-                 fmt_pct(round(100 * got / expected, 1) if expected else None, lang),
-                 t("kpi_period", lang, period=fmt_period(period))),
-        kpi_card(t("kpi_nominations", lang), str(total),
-                 t("kpi_nomination_outcome", lang, awarded=counts.get("da_khen_thuong", 0),
-                   rejected=counts.get("khong_khen_thuong", 0),
-                   pending=total - counts.get("da_khen_thuong", 0)
-                   - counts.get("khong_khen_thuong", 0))),
+                 formats.pct(k.unit_participation_pct, lang),
+                 f"{count(k.units_registered)}/{count(k.units_total)}"),
+        kpi_card(t("kpi_individual", lang), formats.pct(k.individual_fulfilment_pct, lang),
+                 period_text),
+        kpi_card(t("kpi_completeness", lang), formats.pct(k.completeness_pct, lang),
+                 period_text),
+        kpi_card(t("kpi_nominations", lang), count(k.nominations_total),
+                 t("kpi_nomination_outcome", lang, awarded=count(k.nominations_awarded),
+                   rejected=count(k.nominations_not_awarded),
+                   pending=count(k.nominations_pending))),
     ]
     top, bottom = st.columns(3), st.columns(2)
     for column, card in zip([*top, *bottom], cards, strict=True):
@@ -135,7 +134,7 @@ def slide_participation(params: dict, campaign: dict) -> None:
 
 
 def slide_heatmap(params: dict, period) -> None:
-    st.title(t("slide_heatmap", lang, period=fmt_period(period)))
+    st.title(t("slide_heatmap", lang, period=formats.month(period, lang)))
     cells = state.query("marts/criteria_fulfilment", **params, period=period,
                         subject_type="tap_the")
     st.plotly_chart(charts.for_projector(charts.criteria_heatmap(cells, lang=lang)),
@@ -149,18 +148,14 @@ def slide_pipeline(params: dict) -> None:
     st.plotly_chart(charts.for_projector(fig), config=charts.PLOTLY_CONFIG, theme=None)
 
 
-def slide_commend(params: dict, period) -> None:
+def slide_commend(params: dict, headline: kpis.Headline) -> None:
     st.title(t("slide_commend", lang))
     left, right = st.columns([2, 3])
-    units = state.query("metrics/unit_metrics", **params, period=period)
     with left:
-        st.subheader(t("slide_top_units", lang, period=fmt_period(period)))
-        ranked = units.assign(
-            score=units[["collective_fulfilment_pct", "individual_fulfilment_pct"]].mean(
-                axis=1)).dropna(subset=["score"]).sort_values(
-            ["score", "completeness_pct"], ascending=False).head(5)
-        lines = [f"{i}. <b>{row.unit_name}</b> — {fmt_pct(row.score, lang)}"
-                 for i, row in enumerate(ranked.itertuples(), start=1)]
+        st.subheader(t("slide_top_units", lang, period=formats.month(headline.period, lang)))
+        lines = [f"{i}. <b>{escape(row['unit_name'])}</b> — "
+                 f"{escape(formats.pct(row['score_pct'], lang))}"
+                 for i, row in enumerate(headline.ranking, start=1)]
         st.markdown(f'<div class="big-list">{"<br>".join(lines)}</div>', unsafe_allow_html=True)
     with right:
         st.subheader(t("slide_nominees", lang))
@@ -172,12 +167,13 @@ def slide_commend(params: dict, period) -> None:
         lines = []
         for award, group in nominees.groupby("award_code", sort=False):
             names = ", ".join(
-                f"{row.subject_name}" + (" ✓" if row.status == "da_khen_thuong" else "")
+                escape(str(row.subject_name)) + (" ✓" if row.status == "da_khen_thuong" else "")
                 for row in group.sort_values("subject_name").itertuples())
-            lines.append(f"<b>{award_label(award, lang)}</b> ({len(group)}): {names}")
+            lines.append(f"<b>{escape(formats.award_label(award, lang))}</b> "
+                         f"({count(len(group))}): {names}")
         st.markdown(f'<div class="big-list">{"<br>".join(lines)}</div>',
                     unsafe_allow_html=True)
-        st.caption(f"✓ {status_label('da_khen_thuong', lang)}")
+        st.caption(f"✓ {formats.status_label('da_khen_thuong', lang)}")
 
 
 campaigns = st.session_state.get("campaigns")
@@ -217,16 +213,18 @@ def show_slide() -> None:
     campaigns = state.query("metrics/campaigns").set_index("campaign_code")
     campaign = campaigns.loc[filters.campaign].to_dict()
     params = filters.params()
-    period = as_date(state.query("metrics/evaluation_period", **params)["period"].iloc[0])
+    period = formats.as_date(state.query("metrics/evaluation_period", **params)["period"].iloc[0])
+    headline = kpis.headline(state.rows, params, period)
     units = ", ".join(filters.units) if filters.units else t("filter_units_all", lang)
     strip = t("present_strip", lang, campaign=f"{filters.campaign} · "
               f"{campaign['campaign_name'][:90]}", units=units,
-              as_of=fmt_date(filters.as_of, lang))
+              as_of=formats.date(filters.as_of, lang))
     slide_of = t("present_slide_of", lang, n=index + 1, total=len(SLIDES))
-    st.markdown(f'<div class="strip">{strip} · {slide_of}</div>', unsafe_allow_html=True)
+    st.markdown(f'<div class="strip">{escape(strip)} · {escape(slide_of)}</div>',
+                unsafe_allow_html=True)
     name = SLIDES[index]
     if name == "kpis":
-        slide_kpis(params, period)
+        slide_kpis(headline)
     elif name == "participation":
         slide_participation(params, campaign)
     elif name == "heatmap":
@@ -234,7 +232,7 @@ def show_slide() -> None:
     elif name == "pipeline":
         slide_pipeline(params)
     else:
-        slide_commend(params, period)
+        slide_commend(params, headline)
 
 
 show_slide()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.ui import state
-from dashboard.ui.widgets import page_start, status_label
+from dashboard.ui.widgets import page_start
+from thidua import formats
 from thidua.catalogue import t
 from thidua.contract import reference as ref
 from thidua.documents.official_list import default_name as list_name
@@ -19,7 +20,7 @@ scope = {"campaign_code": filters.campaign, "as_of": filters.as_of,
 st.subheader(t("reports_list_heading", lang))
 st.caption(t("reports_list_caption", lang))
 statuses = st.multiselect(t("reports_list_statuses", lang), list(ref.STATUS_CODES),
-                          format_func=lambda s: status_label(s, lang),
+                          format_func=lambda s: formats.status_label(s, lang),
                           placeholder=t("reports_list_all_statuses", lang),
                           key="reports_statuses")
 st.download_button(

@@ -6,7 +6,8 @@ import streamlit as st
 
 from dashboard.ui import state
 from dashboard.ui.downloads import download_buttons
-from dashboard.ui.widgets import as_date, fmt_period, page_start, show_table
+from dashboard.ui.widgets import page_start, show_table
+from thidua import formats
 from thidua.catalogue import t
 
 filters, campaign = page_start("page_tables")
@@ -29,20 +30,20 @@ query_name, slug = TABLES[choice]
 
 period = None
 if choice in ("table_evaluations", "table_unit_metrics"):
-    periods = [as_date(p) for p in state.query("metrics/evaluation_periods",
+    periods = [formats.as_date(p) for p in state.query("metrics/evaluation_periods",
                                                campaign_code=filters.campaign)["period"]]
     periods = [p for p in periods if p <= filters.as_of]
     options = [None, *periods] if choice == "table_evaluations" else periods
     if options:
         period = st.selectbox(t("filter_period", lang), options, index=len(options) - 1,
                               format_func=lambda p: t("all_periods", lang) if p is None
-                              else fmt_period(p), key=f"period_{choice}")
+                              else formats.month(p, lang), key=f"period_{choice}")
 
 df = state.query(query_name, **params, period=period)
 if choice == "table_nominations":
     df = df.drop(columns=["award_label_vi", "award_label_en", "status_label_vi",
                           "status_label_en", "proposing_unit"]).rename(
         columns={"proposing_unit_name": "proposing_unit"})
-st.caption(t("rows_count", lang, n=f"{len(df):,}".replace(",", ".")))
+st.caption(t("rows_count", lang, n=formats.count(len(df), lang)))
 show_table(df, lang, height=560)
 download_buttons(df, slug, t(choice, lang), filters, campaign, period=period)

@@ -7,7 +7,8 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from dashboard.ui.widgets import fmt_date, fmt_period, label_columns
+from dashboard.ui.tables import label_columns
+from thidua import formats
 from thidua.catalogue import t
 from thidua.documents.exports import export_file_name, to_csv_bytes, to_xlsx_bytes
 from thidua.metrics.filters import Filters
@@ -20,12 +21,11 @@ def filter_lines(filters: Filters, campaign: dict, period: dt.date | None = None
         t("export_filter_campaign", lang,
           value=f"{filters.campaign} · {campaign.get('campaign_name', '')}"),
         t("export_filter_units", lang, value=units),
-        t("export_filter_as_of", lang, value=fmt_date(filters.as_of, lang)),
+        t("export_filter_as_of", lang, value=formats.date(filters.as_of, lang)),
     ]
     if period is not None:
-        lines.append(t("export_filter_period", lang, value=fmt_period(period)))
-    lines.append(t("export_generated", lang,
-                   value=dt.datetime.now().strftime("%H:%M %d/%m/%Y")))
+        lines.append(t("export_filter_period", lang, value=formats.month(period, lang)))
+    lines.append(t("export_generated", lang, value=formats.datetime(dt.datetime.now(), lang)))
     return lines
 
 
@@ -43,12 +43,12 @@ def download_buttons(df: pd.DataFrame, slug: str, title: str, filters: Filters, 
     name = export_file_name(filters.campaign, slug, filters.as_of, list(filters.units) or None,
                             "csv")
     left, right, _ = st.columns([1, 1, 4])
-    left.download_button(t("download_csv", lang), lambda: to_csv_bytes(labelled), file_name=name,
-                         mime="text/csv", icon=":material/download:", on_click="ignore",
-                         key=f"csv_{key or slug}")
+    left.download_button(t("download_csv", lang), lambda: to_csv_bytes(labelled, lang=lang),
+                         file_name=name, mime="text/csv", icon=":material/download:",
+                         on_click="ignore", key=f"csv_{key or slug}")
     right.download_button(
         t("download_xlsx", lang),
-        lambda: to_xlsx_bytes(labelled, title=title_text, filter_lines=lines),
+        lambda: to_xlsx_bytes(labelled, title=title_text, filter_lines=lines, lang=lang),
         file_name=name.removesuffix(".csv") + ".xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/table_view:", on_click="ignore", key=f"xlsx_{key or slug}")

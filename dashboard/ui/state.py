@@ -60,7 +60,6 @@ class SharedDatabase:
                 self.con = connect_read_only(self.path)
             return fetch_df(self.con, name, **params)
 
-
     def run(self, fn, *args: Any, **kwargs: Any) -> Any:
         """``fn(connection, *args, **kwargs)`` under the lock (documents built from queries)."""
         with self.lock:
@@ -101,6 +100,11 @@ def query(name: str, **params: Any) -> pd.DataFrame:
     token = db.current_token()
     params_json = json.dumps({k: _encode(v) for k, v in params.items()}, sort_keys=True)
     return _cached(name, params_json, str(db.path), token).copy()
+
+
+def rows(name: str, **params: Any) -> list[dict[str, Any]]:
+    """The same cached result as a list of dicts: the ``fetch`` of ``thidua.metrics.kpis``."""
+    return query(name, **params).to_dict("records")
 
 
 @st.cache_data(ttl=QUERY_TTL_S, max_entries=32, show_spinner=False)

@@ -1,4 +1,5 @@
 -- The campaign sheet must hold exactly one row: one error row when it does not.
+-- applies: table campaigns; emits: campaign_rows
 with counted as (select count(*) as n, min(_row) as first_row from typ_campaigns),
 final as (
     select 'error' as severity, 'campaign_rows' as code,

@@ -1,6 +1,7 @@
 -- Required and type errors of one table: one row per cell that is empty but required, or holds
 -- text its column's type cannot read (dates, months, numbers 0–100, results, list values).
 -- {table} comes from the allow-list; $table_name is the same name as a value.
+-- applies: each table; emits: required, bad_<type>
 with raw as (
     unpivot (select _row, coalesce(columns(* exclude (_row)), chr(0)) from stg_{table})
     on columns(* exclude (_row)) into name column_name value raw_value

@@ -1,5 +1,6 @@
 -- Evaluations of a criterion for the wrong subject type (a collective criterion given to a
 -- staff member, or the reverse); one row per such evaluation row.
+-- applies: table evaluations; emits: criterion_wrong_subject
 with final as (
     select 'error' as severity, 'criterion_wrong_subject' as code, e._row as row_number,
            'criterion_code' as column_name, e.criterion_code as value,

@@ -1,6 +1,7 @@
 -- Rows that repeat an earlier row's key; one row per repeat, naming the first row in detail and
 -- giving the key as the user wrote it in the repeating row (its staged text, not typed values).
 -- {table}, {key} (comma-separated key columns) and {first_key} come from the allow-list.
+-- applies: each keyed table; emits: duplicate_key
 with keyed as (
     select _row, min(_row) over (partition by {key}) as first_row
     from typ_{table}

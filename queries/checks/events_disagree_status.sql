@@ -1,5 +1,6 @@
 -- Nominations whose latest event (by date, same-day in pipeline order) differs from their
 -- status and status date; one row per such nomination, the latest event in detail.
+-- applies: table nominations; emits: events_disagree
 with latest as (
     select e.nomination_code, arg_max(e.status, (e.event_date, s.sort_order)) as status,
            max(e.event_date) as event_date

@@ -1,4 +1,5 @@
 -- Warnings: registrations dated outside the campaign window; one row per such registration.
+-- applies: table registrations; emits: registration_outside_window
 with final as (
     select 'warning' as severity, 'registration_outside_window' as code, r._row as row_number,
            'registered_on' as column_name, strftime(r.registered_on, '%d/%m/%Y') as value,

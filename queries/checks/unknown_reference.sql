@@ -1,5 +1,6 @@
 -- Codes that name no row of the referenced table; one row per such cell.
--- {table}.{column} must exist in {ref_table}.{ref_column}; all four come from the allow-list.
+-- {table}.{column} must exist in {ref_table}.{ref_column}: a pair of contract REFERENCES.
+-- applies: references; emits: unknown_reference
 with final as (
     select 'error' as severity, 'unknown_reference' as code, t._row as row_number,
            '{column}' as column_name, t.{column} as value, '{ref_table}' as detail

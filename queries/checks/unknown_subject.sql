@@ -1,5 +1,6 @@
 -- Subject codes that are no unit (for 'tap_the') or no staff member (for 'ca_nhan');
 -- one row per such cell. {table} comes from the allow-list.
+-- applies: subject tables; emits: unknown_subject; needs: units, staff
 with subjects as (
     select 'tap_the' as subject_type, unit_code as subject_code from typ_units
     union all

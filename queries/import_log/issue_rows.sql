@@ -3,10 +3,11 @@
 with ranked as (
     select *, row_number() over (
         partition by severity
-        order by list_position($table_order, table_name), row_number nulls first, column_name
+        order by list_position($table_order, table_name), row_number nulls first, column_name, code
     ) as rank
     from import_issues
 ),
 final as (select * exclude (rank) from ranked where rank <= $limit)
 select * from final
-order by severity, list_position($table_order, table_name), row_number nulls first, column_name
+order by severity, list_position($table_order, table_name), row_number nulls first, column_name,
+    code

@@ -1,2 +1,3 @@
--- Marks which import last replaced the campaign. $campaign_code $import_id
+-- Marks which import last replaced the campaign: its one row of campaigns.
+-- $campaign_code $import_id
 update campaigns set import_id = $import_id where campaign_code = $campaign_code

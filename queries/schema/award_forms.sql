@@ -1,4 +1,5 @@
 -- The award forms of the reference list, in their display order.
+-- One row per award form; written by store.schema from thidua.contract.reference.
 create table if not exists award_forms (
     award_code varchar primary key,
     label_vi varchar not null,

@@ -1,4 +1,5 @@
--- One row per criterion; applies_to is 'tap_the' (units) or 'ca_nhan' (staff).
+-- One row per criterion of a campaign (Tiêu chí).
+-- applies_to is 'tap_the' (units) or 'ca_nhan' (staff).
 create table if not exists criteria (
     campaign_code varchar not null,
     criterion_code varchar not null,

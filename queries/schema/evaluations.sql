@@ -1,4 +1,5 @@
--- One row per period, subject and criterion; result NULL = not yet evaluated.
+-- One row per campaign, period, subject and criterion (Đánh giá).
+-- result NULL = not yet evaluated; score 0–100 or NULL.
 create table if not exists evaluations (
     campaign_code varchar not null,
     period date not null,

@@ -1,4 +1,5 @@
--- One row per import attempt, accepted or not; rows_per_table, errors and warnings are JSON.
+-- One row per import attempt, accepted or not (outcome).
+-- rows_per_table, errors and warnings are JSON text.
 create table if not exists imports (
     import_id integer primary key,
     campaign_code varchar,

@@ -1,4 +1,5 @@
--- One row per nomination file (hồ sơ đề nghị khen thưởng) with its status as last imported.
+-- One row per nomination file (hồ sơ đề nghị khen thưởng) of a campaign.
+-- status and status_date are those of the last import; the history is nomination_events.
 create table if not exists nominations (
     campaign_code varchar not null,
     nomination_code varchar not null,

@@ -1,4 +1,5 @@
--- One row per staff member (công chức, viên chức, người lao động) of a campaign.
+-- One row per staff member of a campaign (Cán bộ).
+-- staff_type: công chức, viên chức, người lao động; unit_code names a row of units.
 create table if not exists staff (
     campaign_code varchar not null,
     staff_code varchar not null,

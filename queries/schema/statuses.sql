@@ -1,4 +1,5 @@
--- The nomination statuses in pipeline order (sort_order).
+-- The nomination statuses in pipeline order (sort_order): one row per status.
+-- Written by store.schema from thidua.contract.reference.
 create table if not exists statuses (
     status varchar primary key,
     label_vi varchar not null,

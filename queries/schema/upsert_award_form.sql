@@ -1,3 +1,4 @@
--- Writes one award form of the reference list. $award_code $label_vi $label_en $decided_by $level $sort_order
+-- Writes one award form of the reference list: one row of award_forms.
+-- $award_code $label_vi $label_en $decided_by $level $sort_order
 insert or replace into award_forms
 values ($award_code, $label_vi, $label_en, $decided_by, $level, $sort_order)

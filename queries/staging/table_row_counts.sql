@@ -1,4 +1,5 @@
 -- The row count of each typed table of the import: one row per table.
+-- No parameters; reads the temp tables typ_*.
 select 'campaigns' as table_name, count(*) as n from typ_campaigns
 union all select 'units', count(*) from typ_units
 union all select 'staff', count(*) from typ_staff

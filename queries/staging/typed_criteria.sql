@@ -1,4 +1,5 @@
 -- The staged Tiêu chí rows with typed values; one row per sheet row.
+-- NULL where the text cannot be read (cell_values reports it).
 create or replace temp table typ_criteria as
 select
     _row,

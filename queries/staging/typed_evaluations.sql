@@ -1,4 +1,5 @@
 -- The staged Đánh giá rows with typed values; one row per sheet row.
+-- NULL where the text cannot be read (cell_values reports it); a score above 100 is NULL.
 create or replace temp table typ_evaluations as
 select
     _row,

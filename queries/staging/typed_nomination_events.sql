@@ -1,4 +1,5 @@
 -- The staged Tiến trình hồ sơ rows with typed values; one row per sheet row.
+-- The status is matched by code or label through ref_values.
 create or replace temp table typ_nomination_events as
 select
     e._row,

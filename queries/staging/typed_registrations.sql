@@ -1,4 +1,5 @@
 -- The staged Đăng ký thi đua rows with typed values; one row per sheet row.
+-- NULL where the text cannot be read (cell_values reports it).
 create or replace temp table typ_registrations as
 select
     _row,

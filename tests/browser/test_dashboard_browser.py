@@ -10,6 +10,7 @@ A full-page screenshot of each page goes to artifacts/screenshots/ for a human t
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 from collections.abc import Callable
@@ -58,8 +59,11 @@ def pct_text(value: float, lang: str) -> str:
     return text.replace(".", ",") if lang == "vi" else text
 
 
-def period_text(summary: dict[str, Any]) -> str:
+def period_text(summary: dict[str, Any], lang: str) -> str:
+    """The evaluation month as the pages write it: 01/2026 (vi), Jan 2026 (en)."""
     year, month = summary["period"].split("-")
+    if lang == "en":
+        return dt.date(int(year), int(month), 1).strftime("%b %Y")
     return f"{month}/{year}"
 
 
@@ -149,7 +153,7 @@ def check_participation(page: Any, lang: str, summary: dict[str, Any]) -> None:
 
 def check_criteria(page: Any, lang: str, summary: dict[str, Any]) -> None:
     """The period shown by default is the summary's evaluation period."""
-    period = period_text(summary)
+    period = period_text(summary, lang)
     expect(heading(page, t("heading_heatmap", lang, period=period))).to_be_visible()
     expect(heading(page, t("heading_missing", lang, period=period))).to_be_visible()
 

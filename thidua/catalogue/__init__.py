@@ -11,7 +11,7 @@ from importlib import import_module
 
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
-_AREAS = ("common", "loader", "template", "ui", "charts", "reports")
+_AREAS = ("common", "loader", "template", "template_columns", "ui", "charts", "reports", "cli")
 
 
 def _merge() -> dict[str, tuple[str, str]]:

@@ -1,9 +1,12 @@
-"""Words of the charts: series names, axis titles, hover lines and notes drawn on the figures."""
+"""Words of the charts: series names, axis titles, hover lines and notes drawn on the figures.
+
+Numbers arrive formatted by thidua.formats ({pct} already carries its "%" sign).
+"""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "chart_no_data": ("Chưa có dữ liệu", "No data yet"),
     "chart_unknown": ("Không rõ", "Unknown"),
-    "chart_target": ("Chỉ tiêu {pct}%", "Target {pct}%"),
+    "chart_target": ("Chỉ tiêu {pct}", "Target {pct}"),
     # Participation.
     "chart_registered": ("Đã đăng ký", "Registered"),
     "chart_not_registered": ("Chưa đăng ký", "Not registered"),
@@ -13,11 +16,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chart_axis_staff_type": ("Loại cán bộ", "Staff type"),
     "chart_series_staff": ("Cá nhân (cán bộ)", "Individuals (staff)"),
     "chart_series_units": ("Tập thể (đơn vị)", "Collectives (units)"),
-    "chart_hover_registered": ("Đã đăng ký: {registered}/{total} người ({pct}%)",
-                               "Registered: {registered} of {total} staff ({pct}%)"),
+    "chart_hover_registered": ("Đã đăng ký: {registered}/{total} người ({pct})",
+                               "Registered: {registered} of {total} staff ({pct})"),
     "chart_hover_no_staff": ("Chưa có cán bộ", "No staff"),
-    "chart_hover_cumulative": ("{series}: {registered}/{total} ({pct}%)",
-                               "{series}: {registered} of {total} ({pct}%)"),
+    "chart_hover_cumulative": ("{series}: {registered}/{total} ({pct})",
+                               "{series}: {registered} of {total} ({pct})"),
     "chart_hover_that_day": ("Trong ngày: {count}", "That day: {count}"),
     "chart_gender_male": ("Nam", "Men"),
     "chart_gender_female": ("Nữ", "Women"),
@@ -28,16 +31,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chart_axis_criterion": ("Tiêu chí", "Criterion"),
     "chart_axis_fulfilment_pct": ("Tỷ lệ đạt (%)", "Met (%)"),
     "chart_axis_month": ("Tháng", "Month"),
-    "chart_hover_met": ("Đạt: {met}/{evaluated} lượt đánh giá ({pct}%)",
-                        "Met: {met} of {evaluated} results ({pct}%)"),
+    "chart_hover_met": ("Đạt: {met}/{evaluated} lượt đánh giá ({pct})",
+                        "Met: {met} of {evaluated} results ({pct})"),
     "chart_not_evaluated": ("Chưa đánh giá", "Not evaluated yet"),
     "chart_series_collective": ("Tập thể", "Collectives"),
     "chart_series_individual": ("Cá nhân", "Individuals"),
     "chart_hover_month": ("Tháng {month}", "Month {month}"),
     "chart_axis_completeness_pct": ("Mức độ đầy đủ của kết quả đánh giá (%)",
                                     "Evaluation results entered (%)"),
-    "chart_hover_completeness": ("Đã nhập {evaluated}/{expected} kết quả ({pct}%)",
-                                 "{evaluated} of {expected} results entered ({pct}%)"),
+    "chart_hover_completeness": ("Đã nhập {evaluated}/{expected} kết quả ({pct})",
+                                 "{evaluated} of {expected} results entered ({pct})"),
     "chart_hover_nothing_expected": ("Không có kết quả phải nhập", "No results expected"),
     # Nominations.
     "chart_axis_status": ("Trạng thái hồ sơ", "Nomination status"),

@@ -1,6 +1,8 @@
-"""Words of the documents HCQT sends (``dashboard.reports``): the official nomination list."""
+"""Words of the documents: table downloads, the official nomination list, the progress report."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # The dashboard's table downloads (thidua.documents.exports).
+    "export_sheet_data": ("Dữ liệu", "Data"),
     # The official nomination list (thidua.documents.official_list).
     "report_list_sheet": ("Danh sách", "List"),
     "report_list_title": ("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", "LIST OF NOMINATIONS FOR AWARDS"),
@@ -52,8 +54,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report_progress_missing_count": ("{n} đối tượng chưa nộp đủ kết quả.",
                                       "{n} subjects have not submitted every result."),
     "report_progress_nomination_count": ("{n} hồ sơ.", "{n} nominations."),
-    "report_progress_yes": ("Có", "Yes"),
-    "report_progress_no": ("Không", "No"),
     "report_progress_col_criterion_name": ("Nội dung tiêu chí", "Criterion text"),
     "report_progress_col_met": ("Số lượt đạt", "Met"),
     "report_progress_col_evaluated": ("Số lượt đã đánh giá", "Evaluated"),

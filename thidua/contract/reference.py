@@ -110,6 +110,17 @@ TABLES: tuple[Table, ...] = (
 
 TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
 
+# Codes that must name a row of another table (queries/checks/unknown_reference.sql):
+# (table, column, referenced table, referenced column).
+REFERENCES: tuple[tuple[str, str, str, str], ...] = (
+    ("staff", "unit_code", "units", "unit_code"),
+    ("evaluations", "criterion_code", "criteria", "criterion_code"),
+    ("nominations", "proposing_unit", "units", "unit_code"),
+    ("nomination_events", "nomination_code", "nominations", "nomination_code"),
+)
+# Tables whose (subject_type, subject_code) must name a unit or a staff member.
+SUBJECT_TABLES: tuple[str, ...] = ("registrations", "evaluations", "nominations")
+
 
 @dataclass(frozen=True)
 class AwardForm:

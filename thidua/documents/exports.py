@@ -2,109 +2,59 @@
 
 Both formats are safe to open in a spreadsheet: text that a spreadsheet would read as a formula
 (``=``, ``+``, ``-``, ``@``, tab, carriage return at the start) gets a leading apostrophe, and
-the XLSX writes every text cell as a string. Dates are ISO in CSV and real Excel dates shown
-dd/mm/yyyy in XLSX. ``export_file_name`` names a download after its campaign, table, units and
-date, in plain ASCII. Nothing here touches Streamlit.
+the XLSX writes every text cell as a string. A download speaks the language it was asked in:
+dates and booleans are written by :mod:`thidua.formats` (``24/11/2026`` and ``Có`` in Vietnamese,
+``24 Nov 2026`` and ``Yes`` in English; in the XLSX, real Excel dates in that pattern), the sheet
+is named from the catalogue. Numbers in a CSV stay machine numbers (``7.5``, ``-5``) so any tool
+reads them back; a missing value is an empty field. ``export_file_name`` names a download after
+its campaign, table, units and date, in plain ASCII. Nothing here touches Streamlit.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import decimal
 import io
-import math
 import re
 import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
-import numpy as np
 import pandas as pd
-import xlsxwriter
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_MAX_WIDTH = 60
-_MIN_WIDTH = 8
-DATE_FORMAT_XLSX = "dd/mm/yyyy"
-DATETIME_FORMAT_XLSX = "dd/mm/yyyy hh:mm"
-DEFAULT_BOOL_LABELS = ("Có", "Không")
+from thidua import formats
+from thidua.catalogue import DEFAULT_LANG, t
+from thidua.documents.cells import as_text, plain, safe_cell
+from thidua.documents.xlsx import new_workbook, write_table_sheet
 
-
-def safe_cell(value: Any) -> Any:
-    """``value`` with a leading apostrophe if it is text a spreadsheet would run as a formula.
-
-    Only ``str`` is touched; numbers, dates, booleans and missing values come back unchanged.
-    """
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def _is_missing(value: Any) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    if isinstance(value, float | np.floating):
-        return math.isnan(value)
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
-def _is_date_only(value: dt.datetime) -> bool:
-    return value.time() == dt.time(0) and value.tzinfo is None
-
-
-def _plain(value: Any) -> Any:
-    """A cell as a plain Python value: None, bool, int/float, date, datetime or str."""
-    if _is_missing(value):
-        return None
-    if isinstance(value, bool | np.bool_):
-        return bool(value)
-    if isinstance(value, pd.Timestamp):
-        value = value.to_pydatetime()
-    if isinstance(value, np.datetime64):
-        value = pd.Timestamp(value).to_pydatetime()
-    if isinstance(value, dt.datetime | dt.date | str):
-        return value
-    if isinstance(value, np.integer):
-        return int(value)
-    if isinstance(value, np.floating | decimal.Decimal):
-        return float(value)
-    if isinstance(value, int | float):
-        return value
-    return str(value)
+__all__ = ["export_file_name", "safe_cell", "slugify", "to_csv_bytes", "to_xlsx_bytes"]
 
 
 def _labelled(df: pd.DataFrame, labels: dict[str, str] | None) -> list[str]:
     return [str((labels or {}).get(c, c)) for c in df.columns]
 
 
-def _csv_text(value: Any, bool_labels: Sequence[str] | None) -> Any:
-    value = _plain(value)
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return (bool_labels[0] if value else bool_labels[1]) if bool_labels else value
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if _is_date_only(value) else value.isoformat(sep=" ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
+def _csv_text(value: Any, lang: str, bool_labels: Sequence[str] | None) -> Any:
+    value = plain(value)
+    if isinstance(value, bool) and bool_labels:
+        return bool_labels[0] if value else bool_labels[1]
     if isinstance(value, float) and value.is_integer():
         return int(value)  # an integer column with gaps arrives as float: no trailing ".0"
-    return safe_cell(value)
+    if value is None or (isinstance(value, int | float) and not isinstance(value, bool)):
+        return value
+    return safe_cell(as_text(value, lang))
 
 
 def to_csv_bytes(df: pd.DataFrame, labels: dict[str, str] | None = None, *,
-                 bool_labels: tuple[str, str] | None = None) -> bytes:
+                 bool_labels: tuple[str, str] | None = None, lang: str = DEFAULT_LANG) -> bytes:
     """``df`` as CSV in UTF-8 with a BOM (so Excel reads the diacritics).
 
-    Columns are renamed by ``labels`` (unlisted ones keep their name), dates are ISO
-    (yyyy-mm-dd, with the time only when there is one), text goes through ``safe_cell``,
-    missing values are empty. Booleans become ``bool_labels`` (yes, no) when given.
+    Columns are renamed by ``labels`` (unlisted ones keep their name); dates, moments and
+    booleans are written the way of ``lang`` (booleans as ``bool_labels`` (yes, no) when
+    given); numbers stay plain numbers; text goes through ``safe_cell``; missing values are
+    empty.
     """
     out = pd.DataFrame(
-        {i: [_csv_text(v, bool_labels) for v in df.iloc[:, i].tolist()]
+        {i: [_csv_text(v, lang, bool_labels) for v in df.iloc[:, i].tolist()]
          for i in range(df.shape[1])},
         index=range(len(df)), dtype=object)
     out.columns = [safe_cell(c) for c in _labelled(df, labels)]
@@ -112,101 +62,21 @@ def to_csv_bytes(df: pd.DataFrame, labels: dict[str, str] | None = None, *,
     return text.encode("utf-8-sig")
 
 
-def _shown_width(value: Any) -> int:
-    """Characters a cell needs: the longest line of its text as shown."""
-    if value is None:
-        return 0
-    if isinstance(value, dt.datetime):
-        return 10 if _is_date_only(value) else 16
-    if isinstance(value, dt.date):
-        return 10
-    if isinstance(value, float):
-        return len(f"{value:,.2f}".rstrip("0").rstrip("."))
-    return max((len(line) for line in str(value).splitlines()), default=0)
-
-
-def _sheet_name(name: str) -> str:
-    cleaned = re.sub(r"[\[\]:*?/\\]", "-", name).strip("'") or "Sheet1"
-    return cleaned[:31]
-
-
 def to_xlsx_bytes(df: pd.DataFrame, *, title: str, filter_lines: list[str],
-                  labels: dict[str, str] | None = None, sheet_name: str = "Dữ liệu",
-                  bool_labels: tuple[str, str] | None = DEFAULT_BOOL_LABELS) -> bytes:
+                  labels: dict[str, str] | None = None, sheet_name: str | None = None,
+                  bool_labels: tuple[str, str] | None = None,
+                  lang: str = DEFAULT_LANG) -> bytes:
     """``df`` as a one-sheet workbook: title, applied filters, then a filterable table.
 
-    Row 1 holds ``title`` in bold, the next rows one ``filter_lines`` entry each, then an
-    empty row, the header row (bold, filled, wrapped, with an autofilter) and the data.
-    Panes are frozen below the header; column widths follow the content (at most 60
-    characters, longer text wraps). Dates are real Excel dates shown dd/mm/yyyy, numbers stay
-    numbers, booleans are written as ``bool_labels`` (yes, no) (``None``: TRUE/FALSE), missing
-    values stay empty, and every text cell is written as a string after ``safe_cell``.
+    The layout and cell types are :func:`thidua.documents.xlsx.write_table_sheet`'s; the sheet
+    is named ``sheet_name`` (default: the catalogue's word for data in ``lang``), booleans are
+    ``bool_labels`` (yes, no), by default the words of ``lang``.
     """
     buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(buffer, {
-        "in_memory": True,
-        "strings_to_formulas": False,
-        "strings_to_urls": False,
-        "strings_to_numbers": False,
-        "remove_timezone": True,
-    })
-    sheet = workbook.add_worksheet(_sheet_name(sheet_name))
-    bold_title = workbook.add_format({"bold": True, "font_size": 14})
-    note = workbook.add_format({"italic": True, "font_color": "#444444"})
-    header = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "text_wrap": True,
-                                  "valign": "top", "border": 1})
-    date_format = workbook.add_format({"num_format": DATE_FORMAT_XLSX, "align": "left"})
-    datetime_format = workbook.add_format({"num_format": DATETIME_FORMAT_XLSX,
-                                           "align": "left"})
-    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
-
-    sheet.write_string(0, 0, safe_cell(title), bold_title)
-    for i, line in enumerate(filter_lines, start=1):
-        sheet.write_string(i, 0, safe_cell(line), note)
-    header_row = len(filter_lines) + 2
-    names = _labelled(df, labels)
-    widths = [max(_MIN_WIDTH, min(_MAX_WIDTH, max((len(w) for w in n.split()), default=0)))
-              for n in names]
-    for col, name in enumerate(names):
-        sheet.write_string(header_row, col, safe_cell(name), header)
-
-    needs_wrap = [False] * len(names)
-    rows = [[_plain(v) for v in df.iloc[:, i].tolist()] for i in range(df.shape[1])]
-    for col, values in enumerate(rows):
-        for offset, value in enumerate(values):
-            row = header_row + 1 + offset
-            if value is None:
-                continue
-            if isinstance(value, bool):
-                if bool_labels is None:
-                    sheet.write_boolean(row, col, value)
-                    value = str(value).upper()
-                else:
-                    value = bool_labels[0] if value else bool_labels[1]
-                    sheet.write_string(row, col, safe_cell(value))
-            elif isinstance(value, dt.datetime):
-                sheet.write_datetime(row, col, value,
-                                     date_format if _is_date_only(value) else datetime_format)
-            elif isinstance(value, dt.date):
-                sheet.write_datetime(row, col, value, date_format)
-            elif isinstance(value, int | float):
-                if math.isinf(value):
-                    value = "∞" if value > 0 else "-∞"
-                    sheet.write_string(row, col, safe_cell(value))
-                else:
-                    sheet.write_number(row, col, value)
-            else:
-                value = safe_cell(value)
-                sheet.write_string(row, col, value)
-            width = _shown_width(value) + 2
-            if width > _MAX_WIDTH:
-                needs_wrap[col] = True
-            widths[col] = max(widths[col], min(_MAX_WIDTH, width))
-    for col, width in enumerate(widths):
-        sheet.set_column(col, col, width, wrap if needs_wrap[col] else None)
-    if names:
-        sheet.autofilter(header_row, 0, header_row + len(df), len(names) - 1)
-    sheet.freeze_panes(header_row + 1, 0)
+    workbook = new_workbook(buffer)
+    write_table_sheet(workbook, df, name=sheet_name or t("export_sheet_data", lang), title=title,
+                      filter_lines=filter_lines, labels=_labelled(df, labels), lang=lang,
+                      bool_labels=bool_labels)
     workbook.close()
     return buffer.getvalue()
 
@@ -219,6 +89,12 @@ def slugify(text: str, lower: bool = True) -> str:
     return slug.lower() if lower else slug
 
 
+def file_day(as_of: Any) -> str:
+    """The as-of date in a file name: ISO ``yyyy-mm-dd`` (sorts by date, ASCII)."""
+    day = formats.as_date(as_of)
+    return day.isoformat() if day else "undated"
+
+
 def export_file_name(campaign_code: str, table: str, as_of: dt.date,
                      unit_codes: list[str] | None, ext: str) -> str:
     """``thidua_<campaign>_<table>_<units>_<yyyy-mm-dd>.<ext>``, ASCII only.
@@ -226,19 +102,15 @@ def export_file_name(campaign_code: str, table: str, as_of: dt.date,
     Units: their codes joined by hyphens (up to three), ``<n>-don-vi`` for more, and
     ``tat-ca-don-vi`` without a unit filter. Codes keep their case; the table is lower case.
     """
-    codes = list(dict.fromkeys(slugify(c, lower=False) for c in unit_codes or []))
-    codes = [c for c in codes if c]
-    if not codes:
-        units = "tat-ca-don-vi"
-    elif len(codes) > 3:
-        units = f"{len(codes)}-don-vi"
-    else:
-        units = "-".join(codes)
-    parts = [
-        "thidua",
-        slugify(campaign_code, lower=False) or "dot",
-        slugify(table) or "du-lieu",
-        units,
-        pd.Timestamp(as_of).date().isoformat(),
-    ]
+    units = units_part(unit_codes) or "tat-ca-don-vi"
+    parts = ["thidua", slugify(campaign_code, lower=False) or "dot", slugify(table) or "du-lieu",
+             units, file_day(as_of)]
     return "_".join(parts) + "." + slugify(ext.lstrip("."))
+
+
+def units_part(unit_codes: list[str] | None) -> str:
+    """Unit codes in a file name: joined by hyphens up to three, ``<n>-don-vi`` beyond."""
+    codes = [c for c in dict.fromkeys(slugify(u, lower=False) for u in unit_codes or []) if c]
+    if len(codes) > 3:
+        return f"{len(codes)}-don-vi"
+    return "-".join(codes)

@@ -1,17 +1,18 @@
-"""``thidua load``: read, validate and publish one campaign import atomically.
+"""``thidua load``: read, stage, check and publish one campaign import, atomically.
 
-The whole import happens on the loader's private copy of the database (see ``database``): the
-raw text is staged and checked there as temp tables; if any error is found only the attempt is
-recorded in ``imports``; otherwise the campaign's rows are replaced and its nomination history
-extended in one transaction. The copy then replaces the live file in one rename.
+The orchestrator of the import's steps, one module each: ``read`` (workbook or folder -> raw
+text), ``stage`` (raw text -> ``stg_``/``typ_`` tables), ``check`` (the rules of
+``queries/checks`` -> issues), ``publish`` (record the attempt; replace the campaign). The whole
+import happens on the loader's private copy of the database (``store.database``): if any error
+is found only the attempt is recorded in ``imports``; otherwise the campaign's rows are replaced
+and its nomination history extended in one transaction. The copy then replaces the live file in
+one rename, so readers see the import whole or not at all.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -19,31 +20,20 @@ import duckdb
 
 from thidua.catalogue import t
 from thidua.contract import reference as ref
-from thidua.ingest.check import issues_from_checks, prepare, run_checks
-from thidua.ingest.messages import issue_message
+from thidua.ingest import publish
+from thidua.ingest.check import issues_from_checks, run_checks
+from thidua.ingest.publish import ImportOutcome, record_import
 from thidua.ingest.read import Issue, ReadResult, UnreadableInput, read_source
+from thidua.ingest.stage import campaign_code, prepare, row_counts, stage_tables
 from thidua.store.database import copy_on_write, resolve_db, writer_lock
-from thidua.store.sql import execute, render
+
+__all__ = ["EXIT_IMPORTED", "EXIT_REJECTED", "EXIT_UNREADABLE", "ImportOutcome",
+           "file_sha256", "load"]
 
 EXIT_IMPORTED, EXIT_REJECTED, EXIT_UNREADABLE = 0, 1, 2
+STEPS = len(ref.TABLES) + 4  # reading, one per staged table, checking, writing, done
 
 Progress = Callable[[str, int, int], None]  # (stage label key, step, total steps)
-
-
-@dataclass
-class ImportOutcome:
-    outcome: str  # imported | unchanged | rejected | unreadable
-    exit_code: int
-    file_name: str
-    sha256: str | None = None
-    campaign_code: str | None = None
-    import_id: int | None = None
-    rows: dict[str, int] = field(default_factory=dict)
-    errors: list[Issue] = field(default_factory=list)
-    warnings: list[Issue] = field(default_factory=list)
-    error_count: int = 0
-    warning_count: int = 0
-    message: str | None = None  # for unreadable input: the rendered reason
 
 
 def file_sha256(path: Path) -> str:
@@ -59,39 +49,44 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _issues_json(issues: list[Issue]) -> str:
-    return json.dumps([{
-        "sheet": i.origin, "table": i.table, "row": i.row, "column": i.label or i.column,
-        "value": i.value, "code": i.code, "message": issue_message(i, "vi"),
-    } for i in issues], ensure_ascii=False)
+def _read_unless_unchanged(con: duckdb.DuckDBPyConnection, path: Path, result: ImportOutcome,
+                           lang: str, progress: Progress) -> ReadResult | None:
+    """The input read, or None when it is the campaign's last file again or cannot be read
+    (``result`` then says which)."""
+    try:
+        result.sha256 = file_sha256(path) if path.exists() else None
+        same = publish.unchanged_campaign(con, result.sha256) if result.sha256 else None
+        if same:
+            result.outcome, result.exit_code, result.campaign_code = (
+                "unchanged", EXIT_IMPORTED, same)
+            return None
+        progress("progress_reading", 0, STEPS)
+        return read_source(path)
+    except (UnreadableInput, OSError) as exc:
+        key, params = ((exc.key, exc.params) if isinstance(exc, UnreadableInput)
+                       else ("unreadable_file", {"path": path.name, "reason": str(exc)}))
+        result.message = t(key, lang, **params)
+        result.errors, result.error_count = [Issue("error", key, path.name,
+                                                   value=result.message)], 1
+        return None
 
 
-def _record(con: duckdb.DuckDBPyConnection, result: ImportOutcome, started: datetime) -> None:
-    result.import_id = execute(con, "import_log/next_import_id").fetchone()[0]
-    execute(con, "import_log/record_import", import_id=result.import_id,
-            campaign_code=result.campaign_code, file_name=result.file_name,
-            sha256=result.sha256, started_at=started, finished_at=datetime.now(),
-            outcome=result.outcome, rows_per_table=json.dumps(result.rows),
-            error_count=result.error_count, warning_count=result.warning_count,
-            errors=_issues_json(result.errors), warnings=_issues_json(result.warnings))
-
-
-def _publish(con: duckdb.DuckDBPyConnection, campaign_code: str, import_id: int) -> None:
-    for table in ref.TABLES:
-        if table.name == "nomination_events":
-            continue
-        con.execute(render("publish/delete_campaign_rows", table=table.name),
-                    {"campaign_code": campaign_code})
-        con.execute(render("publish/insert_campaign_rows", table=table.name),
-                    {"campaign_code": campaign_code})
-    execute(con, "publish/merge_nomination_history", campaign_code=campaign_code,
-            import_id=import_id)
-    execute(con, "publish/set_campaign_import", campaign_code=campaign_code, import_id=import_id)
-
-
-def _split(issues: list[Issue]) -> tuple[list[Issue], list[Issue]]:
-    return ([i for i in issues if i.severity == "error"],
-            [i for i in issues if i.severity != "error"])
+def _stage_and_check(con: duckdb.DuckDBPyConnection, read: ReadResult, result: ImportOutcome,
+                     progress: Progress) -> None:
+    """Stage the tables, run the checks; the issues, counts, rows and campaign into ``result``."""
+    prepare(con)
+    staged = iter(range(2, STEPS))
+    stage_tables(con, read, lambda _table: progress("progress_checking", next(staged), STEPS))
+    run_checks(con, read)
+    check_issues, counts = issues_from_checks(con, read)
+    issues = read.issues + check_issues
+    result.errors = [i for i in issues if i.severity == "error"]
+    result.warnings = [i for i in issues if i.severity != "error"]
+    read_errors = sum(1 for i in read.issues if i.severity == "error")
+    result.error_count = counts.get("error", 0) + read_errors
+    result.warning_count = counts.get("warning", 0) + len(read.issues) - read_errors
+    result.rows = row_counts(con)
+    result.campaign_code = campaign_code(con)
 
 
 def load(path: str | Path, db: str | Path | None = None, lang: str = "vi",
@@ -100,59 +95,22 @@ def load(path: str | Path, db: str | Path | None = None, lang: str = "vi",
     path, db_path = Path(path), resolve_db(db)
     started = datetime.now()
     result = ImportOutcome("unreadable", EXIT_UNREADABLE, path.name)
-    steps = len(ref.TABLES) + 4
-
-    def step(key: str, n: int) -> None:
-        if progress:
-            progress(key, n, steps)
-
+    step = progress or (lambda _key, _n, _total: None)
     with writer_lock(db_path), copy_on_write(db_path) as con:
-        try:
-            result.sha256 = file_sha256(path) if path.exists() else None
-            if result.sha256:
-                same = execute(con, "import_log/campaign_of_unchanged_file",
-                               sha256=result.sha256).fetchone()
-                if same:
-                    result.outcome, result.exit_code = "unchanged", EXIT_IMPORTED
-                    result.campaign_code = same[0]
-                    _record(con, result, started)
-                    return result
-            step("progress_reading", 0)
-            read: ReadResult = read_source(path)
-        except (UnreadableInput, OSError) as exc:
-            key, params = ((exc.key, exc.params) if isinstance(exc, UnreadableInput)
-                           else ("unreadable_file", {"path": path.name, "reason": str(exc)}))
-            result.message = t(key, lang, **params)
-            result.errors = [Issue("error", key, path.name, value=result.message)]
-            result.error_count = 1
-            _record(con, result, started)
+        read = _read_unless_unchanged(con, path, result, lang, step)
+        if read is None:  # unchanged or unreadable: only the attempt is recorded
+            record_import(con, result, started)
             return result
-
-        prepare(con)
-        done = [1]
-
-        def staged(_table: str) -> None:
-            done[0] += 1
-            step("progress_checking", done[0])
-
-        run_checks(con, read, staged)
-        check_issues, counts = issues_from_checks(con, read)
-        result.errors, result.warnings = _split(read.issues + check_issues)
-        result.error_count = counts.get("error", 0) + sum(
-            1 for i in read.issues if i.severity == "error")
-        result.warning_count = counts.get("warning", 0) + sum(
-            1 for i in read.issues if i.severity != "error")
-        result.rows = dict(execute(con, "staging/table_row_counts").fetchall())
-        result.campaign_code = execute(con, "staging/current_campaign_code").fetchone()[0]
-        step("progress_writing", steps - 1)
+        _stage_and_check(con, read, result, step)
+        step("progress_writing", STEPS - 1, STEPS)
         if result.error_count:
             result.outcome, result.exit_code = "rejected", EXIT_REJECTED
-            _record(con, result, started)
+            record_import(con, result, started)
             return result
         con.begin()
         result.outcome, result.exit_code = "imported", EXIT_IMPORTED
-        _record(con, result, started)
-        _publish(con, result.campaign_code, result.import_id)
+        record_import(con, result, started)
+        publish.publish_campaign(con, result.campaign_code, result.import_id)
         con.commit()
-        step("progress_done", steps)
+        step("progress_done", STEPS, STEPS)
     return result

@@ -43,6 +43,20 @@ def expectation(column_type: str, lang: str) -> str:
     return t(_EXPECT_BY_TYPE[column_type], lang, choices=choices)
 
 
+def message_keys(code: str) -> tuple[str, ...]:
+    """The catalogue entries the sentences of issue ``code`` are made of (``issue_<code>`` for
+    most; a type error also names what its column type expects)."""
+    if code.startswith("unreadable_"):
+        return (code,)
+    if code.startswith("bad_"):
+        return ("issue_bad_value", f"expect_{code[4:]}")
+    if code == "unknown_subject":
+        return tuple(f"issue_unknown_subject_{subject}" for subject in ref.SUBJECT_TYPES)
+    if code == "legacy_font":
+        return ("issue_legacy_font", "issue_legacy_font_sheet")
+    return (f"issue_{code}",)
+
+
 def problem(issue: Issue, lang: str = "vi") -> str:
     """What is wrong and what was expected, without the location."""
     code = issue.code

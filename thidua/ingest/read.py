@@ -1,10 +1,10 @@
 """Reading an import: a workbook or a folder of CSV/Parquet files into raw text columns.
 
 This is the Python half of DATA_CONTRACT section 2: find each table's sheet or file by name,
-decode CSV bytes, find the header row below any title rows (one- or two-row headers), match
-column labels, and drop blank rows and key-less rows (reporting the latter). Values leave here
-as text with their Excel row numbers; typing and every check happen in DuckDB (``validation``),
-so this module never judges a value.
+decode CSV bytes, find the header row below any title rows (``header``), match column labels,
+and drop blank rows and key-less rows (reporting the latter). Values leave here as text with
+their Excel row numbers; typing (``stage``) and every check (``check``) happen in DuckDB, so this
+module never judges a value. It is the first step of the import; ``load`` runs the steps.
 """
 
 from __future__ import annotations
@@ -21,12 +21,20 @@ from python_calamine import CalamineWorkbook
 
 from thidua.contract.reference import TABLES, Table
 from thidua.contract.textnorm import cell_text, fold, is_legacy_font
+from thidua.ingest.header import (
+    HEADER_SCAN_ROWS,
+    STT_KEYS,
+    Header,
+    best_guess_header,
+    column_keys,
+    find_header,
+    match_header,
+    match_table,
+)
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
-HEADER_SCAN_ROWS = 30
 # Sheets of our own template that hold no data.
 IGNORED_SHEETS = {fold("Hướng dẫn"), fold("Instructions"), fold("Danh mục"), fold("Lists")}
-STT_KEYS = {"stt", "tt", "sott", "sothutu"}
 CSV_DELIMITERS = (",", ";", "\t")
 # A cell holding nothing but these is empty: the white space queries/macros/clean_text.sql removes.
 BLANK_CELL = r"^[\s\p{Z}\x{200B}-\x{200D}\x{2060}\x{FEFF}]*$"
@@ -71,115 +79,73 @@ class ReadResult:
     issues: list[Issue] = field(default_factory=list)
 
 
-def _column_keys(table: Table) -> dict[str, str]:
-    keys: dict[str, str] = {}
-    for col in table.columns:
-        for name in (col.name, col.label_vi, col.label_en, *col.aliases):
-            keys.setdefault(fold(name), col.name)
-    return keys
-
-
-def match_table(name: str) -> Table | None:
-    """The table a sheet or file stem names, by canonical name or label."""
-    key = fold(name)
-    for table in TABLES:
-        if key in {fold(table.name), fold(table.label_vi), fold(table.label_en),
-                   *map(fold, table.aliases)}:
-            return table
-    return None
-
-
-def _match_header(cells: list[object], keys: dict[str, str]) -> dict[int, str]:
-    matched: dict[int, str] = {}
-    for i, cell in enumerate(cells):
-        name = keys.get(fold(cell_text(cell)))
-        if name and name not in matched.values():
-            matched[i] = name
-    return matched
-
-
-def _find_header(rows: list[list[object]], table: Table) -> tuple[int, int, list[str]] | None:
-    """(first header row index, header height 1|2, labels per position), or None."""
-    keys, required = _column_keys(table), set(table.required_columns)
-    for r in range(min(len(rows), HEADER_SCAN_ROWS)):
-        single = _match_header(rows[r], keys)
-        if r + 1 < len(rows):
-            upper = [cell_text(c) or "" for c in rows[r]]
-            lower = [cell_text(c) or "" for c in rows[r + 1]]
-            width = max(len(upper), len(lower))
-            upper += [""] * (width - len(upper))
-            lower += [""] * (width - len(lower))
-            combined = [lo or up for up, lo in zip(upper, lower, strict=True)]
-            double = _match_header(combined, keys)
-            lower_is_labels = any(keys.get(fold(c)) for c in lower if c) and all(
-                not lower[i] or keys.get(fold(lower[i])) == name for i, name in single.items())
-            # The upper row must give a label of its own (one merged down over the empty lower
-            # cell): a blank or title row right above a complete header is no header row.
-            upper_has_labels = any(not lower[i] for i in single)
-            if (len(double) > len(single) and lower_is_labels and upper_has_labels
-                    and required <= set(double.values())):
-                return r, 2, combined
-        if required <= set(single.values()):
-            return r, 1, [cell_text(c) or "" for c in rows[r]]
-    return None
-
-
-def _best_guess_header(rows: list[list[object]], table: Table) -> tuple[int, set[str]]:
-    keys = _column_keys(table)
-    best = max(range(min(len(rows), HEADER_SCAN_ROWS)),
-               key=lambda r: len(_match_header(rows[r], keys)), default=0)
-    return best, set(_match_header(rows[best], keys).values()) if rows else set()
-
-
-def extract_table(rows: list[list[object]], table: Table, origin: str, result: ReadResult,
-                  first_row_number: int = 1) -> None:
-    """Find the header in ``rows`` (row i is Excel row ``first_row_number + i``), keep the data."""
-    found = _find_header(rows, table)
-    if found is None:
-        top_text = [cell_text(c) for row in rows[:HEADER_SCAN_ROWS] for c in row]
-        if any(is_legacy_font(t) for t in top_text):
-            result.issues.append(Issue("error", "legacy_font", origin, table=table.name))
-            return
-        guess, present = _best_guess_header(rows, table)
-        for name in table.required_columns:
-            if name not in present:
-                col = table.column(name)
-                result.issues.append(Issue("error", "missing_column", origin,
-                                           guess + first_row_number if rows else None,
-                                           name, col.label_vi, table=table.name))
+def _report_no_header(rows: list[list[object]], table: Table, origin: str,
+                      result: ReadResult, first_row_number: int) -> None:
+    """No header row found: a sheet typed in a legacy font, else every missing column."""
+    top_text = [cell_text(c) for row in rows[:HEADER_SCAN_ROWS] for c in row]
+    if any(is_legacy_font(t) for t in top_text):
+        result.issues.append(Issue("error", "legacy_font", origin, table=table.name))
         return
-    r, height, labels = found
-    keys = _column_keys(table)
+    guess, present = best_guess_header(rows, table)
+    for name in table.required_columns:
+        if name not in present:
+            result.issues.append(Issue("error", "missing_column", origin,
+                                       guess + first_row_number if rows else None,
+                                       name, table.column(name).label_vi, table=table.name))
+
+
+def _column_positions(header: Header, table: Table, origin: str, row_number: int,
+                      result: ReadResult) -> tuple[dict[str, int], dict[str, str]]:
+    """Canonical column -> cell position and -> the user's label; other labels reported."""
+    keys = column_keys(table)
     positions: dict[str, int] = {}
     user_labels: dict[str, str] = {}
-    for i, label in enumerate(labels):
+    for i, label in enumerate(header.labels):
         if not label:
             continue
         name = keys.get(fold(label))
         if name is None:
-            code = "stt_column" if fold(label) in STT_KEYS else "unknown_column"
-            result.issues.append(Issue("warning" if code == "unknown_column" else "info", code,
-                                       origin, r + first_row_number, None, label,
-                                       table=table.name))
+            stt = fold(label) in STT_KEYS
+            result.issues.append(Issue("info" if stt else "warning",
+                                       "stt_column" if stt else "unknown_column",
+                                       origin, row_number, None, label, table=table.name))
         elif name in positions:
-            result.issues.append(Issue("error", "duplicate_column", origin, r + first_row_number,
-                                       name, label, detail=user_labels[name], table=table.name))
+            result.issues.append(Issue("error", "duplicate_column", origin, row_number, name,
+                                       label, detail=user_labels[name], table=table.name))
         else:
             positions[name], user_labels[name] = i, label
-    data = rows[r + height:]
-    first_number = r + height + first_row_number
-    width = max(max((len(row) for row in data), default=0), len(labels))
-    by_position = list(zip_longest(*data, fillvalue=None)) if data else [()] * width
-    arrays = {i: _text_array(by_position[i]) if i < len(by_position) else None
-              for i in range(width)}
-    n = len(data)
+    return positions, user_labels
+
+
+def _key_blank(arrays: dict[int, pa.Array | None], positions: dict[str, int], table: Table,
+               n: int) -> tuple[pa.Array, pa.Array]:
+    """Per data row: is its key blank, and does it hold anything at all."""
     present = [pc.is_valid(a) for a in arrays.values() if a is not None]
     any_content = _reduce(pc.or_, present, n, False)
     key_pos = [positions[k] for k in table.key if k in positions] or list(positions.values())
     key_blank = _reduce(pc.and_, [pc.is_null(arrays[i]) for i in key_pos
                                   if arrays.get(i) is not None], n, True)
-    skipped = pc.and_(key_blank, any_content)
-    for index in pc.indices_nonzero(skipped).to_pylist():
+    return key_blank, any_content
+
+
+def extract_table(rows: list[list[object]], table: Table, origin: str, result: ReadResult,
+                  first_row_number: int = 1) -> None:
+    """Find the header in ``rows`` (row i is Excel row ``first_row_number + i``), keep the data."""
+    header = find_header(rows, table)
+    if header is None:
+        _report_no_header(rows, table, origin, result, first_row_number)
+        return
+    header_number = header.row + first_row_number
+    positions, user_labels = _column_positions(header, table, origin, header_number, result)
+    data = rows[header.row + header.height:]
+    first_number = header_number + header.height
+    width = max(max((len(row) for row in data), default=0), len(header.labels))
+    by_position = list(zip_longest(*data, fillvalue=None)) if data else [()] * width
+    arrays = {i: _text_array(by_position[i]) if i < len(by_position) else None
+              for i in range(width)}
+    n = len(data)
+    key_blank, any_content = _key_blank(arrays, positions, table, n)
+    for index in pc.indices_nonzero(pc.and_(key_blank, any_content)).to_pylist():
         content = " | ".join(t for t in (cell_text(c) for c in data[index]) if t)
         result.issues.append(Issue("warning", "skipped_row", origin, first_number + index,
                                    value=content[:120], table=table.name))
@@ -188,7 +154,7 @@ def extract_table(rows: list[list[object]], table: Table, origin: str, result: R
     columns = {name: (arrays[i] if arrays[i] is not None
                       else pa.nulls(n, pa.string())).filter(keep)
                for name, i in positions.items()}
-    result.tables[table.name] = RawTable(table, origin, r + first_row_number, user_labels,
+    result.tables[table.name] = RawTable(table, origin, header_number, user_labels,
                                          columns, numbers)
 
 
@@ -227,13 +193,13 @@ def _csv_delimiter(text: str, table: Table) -> str:
     """The delimiter (``,`` ``;`` or tab) under which the table's header row shows the most
     labels; ``,`` on a tie. Excel with Vietnamese regional settings saves CSV with ``;``, and
     csv.Sniffer is fooled by title rows above the header and by text holding ``;`` or ``,``."""
-    keys, head = _column_keys(table), text[:1 << 16]
+    keys, head = column_keys(table), text[:1 << 16]
 
     def labels_found(delimiter: str) -> int:
         try:
             rows = islice(csv.reader(io.StringIO(head, newline=""), delimiter=delimiter),
                           HEADER_SCAN_ROWS)
-            return max((len(_match_header(row, keys)) for row in rows), default=0)
+            return max((len(match_header(row, keys)) for row in rows), default=0)
         except csv.Error:
             return 0
 

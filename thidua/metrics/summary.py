@@ -1,21 +1,24 @@
 """The section-5 numbers of one campaign, as ``thidua summary --json`` prints them.
 
 This module only chooses the parameters (campaign, as-of date, period) and shapes the rows of
-the named metric queries into the contract's JSON; every number is computed by those queries,
-the same ones the dashboard pages use.
+the named metric queries into the contract's JSON. The totals are the headline figures of
+:mod:`thidua.metrics.kpis` (``metrics/campaign_kpis``), the same the dashboard, the slides and
+the progress report show; the per-unit rows and the nomination counts are the named queries the
+pages chart.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 from typing import Any
 
 import duckdb
-import pandas as pd
 
+from thidua.metrics import kpis
 from thidua.store.sql import fetch_rows
 
+TOTAL_FIELDS = ("staff_total", "staff_registered", "staff_participation_pct", "units_total",
+                "units_registered", "unit_participation_pct")
 UNIT_FIELDS = ("unit_code", "staff_total", "staff_registered", "collective_met",
                "collective_evaluated", "collective_fulfilment_pct", "individual_met",
                "individual_evaluated", "individual_fulfilment_pct", "completeness_pct")
@@ -66,49 +69,30 @@ def build_summary(con: duckdb.DuckDBPyConnection, campaign: str | None = None,
     day = resolve_as_of(con, code, as_of, today)
     period = period or evaluation_period(con, code, day)
     unit_codes = [u.strip().upper() for u in units] if units else None
-    params = {"campaign_code": code, "as_of": day, "unit_codes": unit_codes, "period": period}
+    params = {"campaign_code": code, "as_of": day, "unit_codes": unit_codes}
+
+    def fetch(name: str, **more: Any) -> list[dict[str, Any]]:
+        return fetch_rows(con, name, **more)
+
     return shape_summary(
         code, day, period,
-        totals=fetch_rows(con, "metrics/participation_totals", **params),
-        units=fetch_rows(con, "metrics/unit_metrics", **params),
-        by_status=fetch_rows(con, "metrics/nominations_by_status", **params),
-        by_award=fetch_rows(con, "metrics/nominations_by_award", **params))
-
-
-def _plain(value: Any) -> Any:
-    """numpy scalars and NaN (as pandas hands them over) as plain Python values."""
-    if value is None:
-        return None
-    if hasattr(value, "item"):
-        value = value.item()
-    return None if isinstance(value, float) and math.isnan(value) else value
-
-
-def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    return [{k: _plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
-
-
-def build_summary_from_frames(code: str, as_of: dt.date, period: dt.date | None, *,
-                              totals: pd.DataFrame, units: pd.DataFrame,
-                              by_status: pd.DataFrame, by_award: pd.DataFrame) -> dict[str, Any]:
-    """The same object from the (cached) DataFrames of the same named queries: the pages."""
-    return shape_summary(code, as_of, period, totals=_records(totals), units=_records(units),
-                         by_status=_records(by_status), by_award=_records(by_award))
+        totals=kpis.campaign_kpis(fetch, params, period),
+        units=fetch("metrics/unit_metrics", **params, period=period),
+        by_status=fetch("metrics/nominations_by_status", **params),
+        by_award=fetch("metrics/nominations_by_award", **params))
 
 
 def shape_summary(code: str, as_of: dt.date, period: dt.date | None, *,
-                  totals: list[dict], units: list[dict], by_status: list[dict],
+                  totals: kpis.CampaignKpis, units: list[dict], by_status: list[dict],
                   by_award: list[dict]) -> dict[str, Any]:
-    """The rows of the four metric queries in the contract's JSON shape."""
-    first = totals[0]
+    """The headline figures and the rows of three metric queries in the contract's JSON shape."""
     return {
         "campaign_code": code,
         "as_of": as_of.isoformat(),
-        "period": period.strftime("%Y-%m") if period else None,
-        **{k: first[k] for k in ("staff_total", "staff_registered", "staff_participation_pct",
-                                  "units_total", "units_registered", "unit_participation_pct")},
+        "period": period.isoformat()[:7] if period else None,
+        **{k: getattr(totals, k) for k in TOTAL_FIELDS},
         "units": [{k: row[k] for k in UNIT_FIELDS} for row in units],
-        "nominations_total": sum(r["nominations"] for r in by_status),
+        "nominations_total": totals.nominations_total,
         "nominations_by_status": {r["status"]: r["nominations"] for r in by_status},
         "nominations_by_award": {r["award_code"]: {"total": r["nominations"],
                                                    "da_khen_thuong": r["awarded"]}

@@ -13,6 +13,7 @@ A reader that has the old file open keeps reading that consistent snapshot until
 An import never waits for readers and a reader never sees half an import. The cost is one file
 copy per import, which is small next to reading the workbook (a 1-million-evaluation database is
 a few tens of MB). A crash leaves the live file untouched and at worst a stale temp file.
+The tables themselves and the reference lists are ``schema``'s; this module only handles files.
 """
 
 from __future__ import annotations
@@ -27,35 +28,16 @@ from pathlib import Path
 
 import duckdb
 
-from thidua.contract import reference as ref
-from thidua.store.sql import execute, install_macros, query_text
+from thidua.store.schema import create_schema
+from thidua.store.sql import install_macros, query_text
 
 DEFAULT_DB = Path("data") / "thidua.duckdb"
-SCHEMA = ("campaigns", "units", "staff", "criteria", "registrations", "evaluations",
-          "nominations", "nomination_events", "award_forms", "statuses", "imports")
 LOCK_TIMEOUT_S = 120.0
 
 
 def resolve_db(path: str | Path | None = None) -> Path:
     """``--db`` if given, else ``$THIDUA_DB``, else ``data/thidua.duckdb``."""
     return Path(path or os.environ.get("THIDUA_DB") or DEFAULT_DB)
-
-
-def create_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the contract's tables if missing and (re)write the reference lists."""
-    for name in SCHEMA:
-        con.execute(query_text(f"schema/{name}"))
-    write_reference_lists(con)
-
-
-def write_reference_lists(con: duckdb.DuckDBPyConnection) -> None:
-    """The statuses and award forms of thidua.contract.reference into their (existing) tables."""
-    for i, s in enumerate(ref.STATUSES):
-        execute(con, "schema/upsert_status", status=s.code, label_vi=s.label_vi,
-                label_en=s.label_en, meaning=s.meaning_vi, is_final=s.is_final, sort_order=i)
-    for i, a in enumerate(ref.AWARD_FORMS):
-        execute(con, "schema/upsert_award_form", award_code=a.code, label_vi=a.label_vi,
-                label_en=a.label_en, decided_by=a.decided_by_vi, level=a.level, sort_order=i)
 
 
 def connect_read_only(db: Path) -> duckdb.DuckDBPyConnection:

@@ -1,0 +1,145 @@
+"""How a result table reads on screen: catalogue column names and every cell in ``thidua.formats``.
+
+A named query hands over codes, numbers, booleans and dates; a person reads labels, ``87,0%``,
+``1.234``, ``Có``, ``Đạt``, ``05/03/2026`` and ``—``. This module decides, column by column,
+which :mod:`thidua.formats` function writes a column, and nothing else: no streamlit here, so
+the display strings are unit-tested. :func:`styled` keeps the real values under those strings
+(a pandas Styler), so a click on a column header still sorts numbers as numbers and dates as
+dates; :func:`display_frame` gives the strings themselves; :func:`label_columns` gives the
+labelled values the CSV and XLSX downloads are built from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+import pandas as pd
+from pandas.io.formats.style import Styler
+
+from thidua import formats
+from thidua.catalogue import MESSAGES, t
+
+Formatter = Callable[[Any], str]
+# Code columns shown as their reference label (the label is the value: it sorts as it reads).
+LABELS: dict[str, Callable[[Any, str], str]] = {
+    "status": formats.status_label,
+    "award_code": formats.award_label,
+    "subject_type": formats.subject_label,
+}
+HEADER_KEYS = {"award_code": "col_award"}  # column -> catalogue key where not ``col_<column>``
+# A Styler costs about 6 ms per 1,000 cells to build; beyond this the strings alone are shown.
+STYLER_MAX_CELLS = 100_000
+
+
+def column_labels(columns: list[str], lang: str) -> dict[str, str]:
+    """Column name -> its catalogue header (columns without one keep their name)."""
+    keys = {c: HEADER_KEYS.get(c, f"col_{c}") for c in columns}
+    return {c: t(key, lang) for c, key in keys.items() if key in MESSAGES}
+
+
+def _text(value: Any) -> str:
+    blank = formats.is_missing(value) or (isinstance(value, str) and not value.strip())
+    return formats.MISSING if blank else str(value)
+
+
+def _has_time(series: pd.Series) -> bool:
+    stamps = pd.to_datetime(series.dropna())
+    return bool((stamps != stamps.dt.normalize()).any())
+
+
+def _first_value(series: pd.Series) -> Any:
+    present = series.dropna()
+    return present.iloc[0] if len(present) else None
+
+
+def column_formatter(name: str, series: pd.Series, lang: str) -> Formatter:
+    """The :mod:`thidua.formats` function that writes the cells of column ``name``."""
+    if name == "result":
+        return partial(formats.result, lang=lang)
+    if name == "period":
+        return partial(formats.month, lang=lang)
+    if name.endswith("_pct"):
+        return partial(formats.pct, lang=lang)
+    kind = series.dtype.kind
+    first = _first_value(series)
+    if kind == "b" or isinstance(first, bool):
+        return partial(formats.yes_no, lang=lang)
+    if kind in "iu":
+        return partial(formats.count, lang=lang)
+    if kind == "f":
+        return partial(formats.number, lang=lang)
+    if kind == "M" or isinstance(first, dt.date | pd.Timestamp):
+        if _has_time(series):
+            return partial(formats.datetime, lang=lang)
+        return partial(formats.date, lang=lang)
+    return _text
+
+
+def relabel(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``df`` with its code columns (status, award, subject type) as reference labels."""
+    out = df.copy()
+    for name, label in LABELS.items():
+        if name in out:
+            out[name] = [label(code, lang) for code in out[name]]
+    return out
+
+
+def _remembered(fmt: Formatter) -> Formatter:
+    """``fmt`` writing each distinct value once (a column repeats its periods, scores, codes)."""
+    seen: dict[Any, str] = {}
+
+    def write(value: Any) -> str:
+        try:
+            return seen[value]
+        except KeyError:
+            text = seen[value] = fmt(value)
+            return text
+        except TypeError:  # an unhashable cell
+            return fmt(value)
+
+    return write
+
+
+def formatters(df: pd.DataFrame, lang: str) -> dict[str, Formatter]:
+    """Column name -> the function writing its cells (for a frame already :func:`relabel`-ed)."""
+    return {name: _remembered(column_formatter(name, df[name], lang)) for name in df.columns}
+
+
+def display_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """What the reader sees: every cell as its display string, under the catalogue headers."""
+    labelled = relabel(df, lang)
+    out = pd.DataFrame({name: [fmt(v) for v in labelled[name]]
+                        for name, fmt in formatters(labelled, lang).items()},
+                       index=labelled.index, dtype=object)
+    return out.rename(columns=column_labels(list(out.columns), lang))
+
+
+def styled(df: pd.DataFrame, lang: str) -> Styler | pd.DataFrame:
+    """The real values (for sorting) shown as :func:`display_frame` shows them.
+
+    Above :data:`STYLER_MAX_CELLS` cells the display strings themselves are returned: still
+    readable, sorted as text.
+    """
+    if df.size > STYLER_MAX_CELLS:
+        return display_frame(df, lang)
+    labelled = relabel(df, lang)
+    fmts = formatters(labelled, lang)
+    names = column_labels(list(labelled.columns), lang)
+    frame = labelled.rename(columns=names)
+    return frame.style.format({names.get(c, c): fmt for c, fmt in fmts.items()})
+
+
+def label_columns(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The values of a download: labels for codes, results and periods, catalogue headers.
+
+    Numbers and dates stay numbers and dates (the file formats them as its cells).
+    """
+    out = relabel(df, lang)
+    if "result" in out:
+        out["result"] = [formats.result(r, lang) for r in out["result"]]
+    if "period" in out:
+        out["period"] = [formats.month(p, lang) for p in out["period"]]
+    return out.rename(columns=column_labels(list(out.columns), lang))

@@ -1,0 +1,208 @@
+"""The shared look of every chart and the small parts the chart builders are made of.
+
+One module so that every figure gets the same font, colours, separators and hover box
+(``apply_theme``), the same meeting-room variant (``for_projector``) and the same "no data yet"
+figure, and so that the builders of ``participation``, ``criteria`` and ``nominations`` share one
+way of escaping data into hover text, ordering categories, laying out unit axes and drawing the
+target line. Colours and fonts come from :mod:`thidua.theme`, every number and date a person
+reads from :mod:`thidua.formats`; nothing here touches Streamlit.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from collections.abc import Iterable
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from thidua import formats
+from thidua.catalogue import t
+from thidua.theme import PROJECTOR, STATUS_COLOURS, THEME
+
+PLOTLY_CONFIG: dict[str, Any] = {
+    "displaylogo": False,
+    "locale": "vi",
+    # Plotly.js 4 shows a "Share chart" (upload to Plotly Cloud) button unless told not to.
+    "showSendToCloud": False,
+    "displayModeBar": "hover",
+    "modeBarButtonsToRemove": [
+        "select2d", "lasso2d", "autoScale2d", "toggleSpikelines",
+        "hoverClosestCartesian", "hoverCompareCartesian", "sendChartToCloud",
+    ],
+    "scrollZoom": False,
+    "responsive": True,
+    "toImageButtonOptions": {"format": "png", "filename": "thidua", "scale": 2},
+}
+
+HOVER = "%{hovertext}<extra></extra>"
+WRAP = 60  # characters per line of a long hover text (a criterion's full wording)
+
+
+def plotly_config(lang: str = "vi") -> dict[str, Any]:
+    """``PLOTLY_CONFIG`` with the Plotly locale of ``lang``."""
+    return {**PLOTLY_CONFIG, "locale": "en" if lang == "en" else "vi"}
+
+
+# --- the look ----------------------------------------------------------------------------------
+
+
+def apply_theme(fig: go.Figure, lang: str = "vi", height: int | None = None) -> go.Figure:
+    """Give ``fig`` the shared look and the number format of ``lang``; returns ``fig``."""
+    font = dict(family=THEME.font_family, size=THEME.font_size, color=THEME.font_colour)
+    fig.update_layout(
+        template="plotly_white",
+        font=font,
+        separators=formats.PLOTLY_SEPARATORS["en" if lang == "en" else "vi"],
+        colorway=list(THEME.palette),
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        hoverlabel=dict(font=dict(family=THEME.font_family, size=THEME.font_size - 1),
+                        bgcolor="white", bordercolor=THEME.axis_line, align="left"),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0,
+                    title=dict(text=""), font=dict(size=THEME.font_size - 1)),
+        margin=dict(l=10, r=20, t=50, b=10),
+        title=dict(font=dict(size=THEME.font_size + 3)),
+    )
+    if height is not None:
+        fig.update_layout(height=height)
+    axes = dict(automargin=True, gridcolor=THEME.grid, zerolinecolor=THEME.grid,
+                linecolor=THEME.axis_line, title=dict(font=dict(size=THEME.font_size - 1)))
+    fig.update_xaxes(**axes)
+    fig.update_yaxes(**axes)
+    return fig
+
+
+def for_projector(fig: go.Figure, height: int = 480) -> go.Figure:
+    """The presentation-mode look: white on near-black, large type, room-legible; returns fig.
+
+    480 px high so that title, strip and controls still fit a 1280×720 projector.
+    """
+    size = PROJECTOR.font_size
+    fig.update_layout(
+        height=height, paper_bgcolor=PROJECTOR.background, plot_bgcolor=PROJECTOR.background,
+        font=dict(family=THEME.font_family, size=size, color=PROJECTOR.text),
+        legend=dict(font=dict(size=size - 2, color=PROJECTOR.text)),
+        hoverlabel=dict(font=dict(size=size - 4)),
+        margin=dict(l=10, r=30, t=60, b=10),
+    )
+    axes = dict(gridcolor=PROJECTOR.grid, zerolinecolor=PROJECTOR.grid,
+                linecolor=PROJECTOR.grid, tickfont=dict(size=size - 2, color=PROJECTOR.text),
+                title=dict(font=dict(size=size - 2, color=PROJECTOR.text)))
+    fig.update_xaxes(**axes)
+    fig.update_yaxes(**axes)
+    for kind in ("bar", "heatmap"):
+        fig.update_traces(textfont=dict(size=size - 2), selector=dict(type=kind))
+    fig.update_annotations(font=dict(size=size - 4, color=PROJECTOR.text))
+    return fig
+
+
+def no_data_figure(lang: str = "vi", height: int | None = 300) -> go.Figure:
+    """A blank figure with a centred "no data yet" note."""
+    fig = go.Figure()
+    fig.add_annotation(text=t("chart_no_data", lang), x=0.5, y=0.5, xref="paper", yref="paper",
+                       showarrow=False,
+                       font=dict(size=THEME.font_size + 3, color=THEME.muted_text))
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return apply_theme(fig, lang, height=height)
+
+
+def status_colour(code: str) -> str:
+    """The fixed colour of a nomination status (neutral grey if unknown)."""
+    return STATUS_COLOURS.get(code, THEME.missing)
+
+
+def completeness_colour(pct: Any) -> str:
+    """Red below 50 %, amber below 90 %, green from 90 %; grey when there is nothing to count."""
+    if formats.is_missing(pct):
+        return THEME.missing
+    if float(pct) < 50:
+        return THEME.not_met
+    if float(pct) < 90:
+        return THEME.warn
+    return THEME.met
+
+
+# --- parts of the builders ---------------------------------------------------------------------
+
+
+def is_empty(df: pd.DataFrame | None) -> bool:
+    return df is None or df.empty
+
+
+def esc(text: Any) -> str:
+    """Data made safe for Plotly's HTML-like hover and tick text."""
+    return html.escape(str(text), quote=False)
+
+
+def wrap(text: Any, width: int = WRAP) -> str:
+    """Escaped text broken with <br> about every ``width`` characters (at spaces)."""
+    lines = textwrap.wrap(str(text), width=width, break_long_words=False,
+                          break_on_hyphens=False) or [""]
+    return "<br>".join(esc(line) for line in lines)
+
+
+def ordered(values: Iterable[Any], preferred: Iterable[Any] = ()) -> list[Any]:
+    """Distinct values: those of ``preferred`` first in that order, others as they come."""
+    seen = list(dict.fromkeys(values))
+    first = [v for v in preferred if v in seen]
+    return first + [v for v in seen if v not in first]
+
+
+def as_float(value: Any, default: float = 0.0) -> float:
+    return default if formats.is_missing(value) else float(value)
+
+
+def as_int(value: Any) -> int:
+    return 0 if formats.is_missing(value) else int(value)
+
+
+def optional_float(value: Any) -> float | None:
+    return None if formats.is_missing(value) else float(value)
+
+
+def codes_sorted(df: pd.DataFrame, by: str, code_col: str) -> pd.DataFrame:
+    """Rows in ascending ``by`` order (missing last), ties by code."""
+    keyed = df.assign(_key=pd.to_numeric(df[by], errors="coerce"), _code=df[code_col].astype(str))
+    return keyed.sort_values(["_key", "_code"], na_position="last", kind="stable")
+
+
+def bar_height(rows: int) -> int:
+    return max(300, 110 + 34 * rows)
+
+
+def date_ticks(kind: str, lang: str) -> str:
+    """Plotly's tickformat for dates (``kind`` "date") or months (``kind`` "month")."""
+    return formats.date_style(kind, lang).d3
+
+
+def add_target_line(fig: go.Figure, target_pct: Any, lang: str, vertical: bool) -> None:
+    """The dashed target line (at x when ``vertical``, else at y) with its "Target n%" note."""
+    if target_pct is None or formats.is_missing(target_pct):
+        return
+    line = dict(line=dict(color=THEME.target, width=2, dash="dash"),
+                annotation_text=t("chart_target", lang, pct=formats.pct(target_pct, lang)),
+                annotation_font_size=THEME.font_size - 1)
+    if vertical:
+        fig.add_vline(x=float(target_pct), annotation_position="bottom left", **line)
+    else:
+        fig.add_hline(y=float(target_pct), annotation_position="bottom right", **line)
+
+
+def unit_axis(fig: go.Figure, codes: list[str], names: list[str], reverse: bool) -> None:
+    """Units on the y axis by code (names may repeat), labelled by name."""
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=codes,
+                     tickmode="array", tickvals=codes, ticktext=[esc(n) for n in names],
+                     autorange="reversed" if reverse else True)
+
+
+def percent_ticks(top: int, step: int) -> dict[str, Any]:
+    """Ticks 0..100 labelled "n%" on an axis that runs to ``top`` (room for bar labels).
+
+    tickvals put Plotly in array mode, where ticksuffix is not applied: label them ourselves.
+    """
+    ticks = list(range(0, 101, step))
+    return dict(range=[0, top], tickvals=ticks, ticktext=[f"{v}%" for v in ticks])

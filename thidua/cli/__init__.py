@@ -1,0 +1,22 @@
+"""The ``thidua`` command line: sample, template, load, summary, report, serve.
+
+Thin: each command parses its options, calls one function of the engine and prints the result
+with rich (tables for rows and for the error report, a progress bar while loading). The commands
+live by role (``documents``: sample, template and report; ``load``; ``summary``; ``serve``) and
+are registered here, in the order ``thidua --help`` lists them. The console script is
+``thidua.cli:app``. Every command takes ``--lang vi|en`` (Vietnamese by default).
+"""
+
+from __future__ import annotations
+
+from thidua.cli import documents, load, serve, summary
+from thidua.cli.common import app
+
+app.command("sample")(documents.sample)
+app.command("template")(documents.template)
+app.command("load")(load.load)
+app.command("summary")(summary.summary)
+app.command("report")(documents.report)
+app.command("serve")(serve.serve)
+
+__all__ = ["app"]

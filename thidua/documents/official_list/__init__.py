@@ -1,0 +1,21 @@
+"""The official nomination list (*Danh sách đề nghị khen thưởng*) as an A4 landscape workbook.
+
+:mod:`.gather` asks ``marts/nomination_list`` for the rows and groups them by award form and
+subject type; :mod:`.layout` writes the sheet an office files with a submission (agency and
+national motto, title, the grouped table with subtotals, the signature block); :mod:`.document`
+holds the entry points. Every word comes from the catalogue (``report_list_*``); the national
+motto is always Vietnamese. Nothing here touches Streamlit.
+"""
+
+from __future__ import annotations
+
+from thidua.documents.official_list.document import (
+    default_name,
+    official_list_bytes,
+    write_official_list,
+)
+from thidua.documents.official_list.gather import name_sort_key, resolve_statuses
+from thidua.documents.official_list.layout import COLUMNS, DEFAULT_AGENCY, MOTTO, roman
+
+__all__ = ["COLUMNS", "DEFAULT_AGENCY", "MOTTO", "default_name", "name_sort_key",
+           "official_list_bytes", "resolve_statuses", "roman", "write_official_list"]
