@@ -1,6 +1,9 @@
 # The two commands of the README, and a few more for developers.
 # uv may live in ~/.local/bin after bootstrap: put it on PATH for every recipe.
 export PATH := $(HOME)/.local/bin:$(PATH)
+# Trust the system's certificate store (an office proxy's CA lives there), as pip and curl do.
+export UV_SYSTEM_CERTS ?= 1
+export UV_NATIVE_TLS ?= 1
 DB ?= data/thidua.duckdb
 
 .PHONY: run test setup sample lint bench

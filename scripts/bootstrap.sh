@@ -8,6 +8,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# uv ships its own root certificates; an office network's TLS proxy is trusted only by the
+# system store (as pip and curl use it). UV_NATIVE_TLS is the older uv's name for the same.
+export UV_SYSTEM_CERTS="${UV_SYSTEM_CERTS:-1}" UV_NATIVE_TLS="${UV_NATIVE_TLS:-1}"
+
 TOOLS="${XDG_DATA_HOME:-$HOME/.local/share}/thidua"
 BIN="$HOME/.local/bin"
 
