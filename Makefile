@@ -6,7 +6,7 @@ export UV_SYSTEM_CERTS ?= 1
 export UV_NATIVE_TLS ?= 1
 DB ?= data/thidua.duckdb
 
-.PHONY: run test setup sample lint bench
+.PHONY: run test setup sample lint bench check-fresh
 
 PORT ?= 8501
 
@@ -27,6 +27,9 @@ sample: setup  ## regenerate the bundled sample workbook and the blank template
 
 lint:
 	uv run ruff check .
+
+check-fresh:  ## the two commands on a fresh machine (clone of HEAD, empty HOME; minutes)
+	bash scripts/check_fresh_machine.sh
 
 bench: setup  ## load speed (sample, ~1M-row CSV) and dashboard re-render times
 	uv run python benchmarks/bench_load.py

@@ -3,6 +3,8 @@
 Thin on purpose: the filters are resolved here once per run and handed to the pages through
 ``st.session_state["filters"]``; the pages only lay out what the named queries return. With
 ``?mode=trinh-chieu`` the same filters drive the presentation mode instead (no sidebar).
+Every page has its own address ("/" switches to "/tong-quan"); what the address asks for and
+the database lacks (a page, campaign, unit or date) is said in a warning, not silently replaced.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from urllib.parse import urlparse
 
 import streamlit as st
 
@@ -17,6 +20,8 @@ if __package__ in (None, ""):  # `streamlit run dashboard/streamlit_app.py` runs
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dashboard.ui import state
+from dashboard.ui.widgets import md_escape
+from thidua import formats
 from thidua.catalogue import LANGS, t
 from thidua.formats import as_date
 from thidua.metrics.filters import PRESENTATION_MODE, Filters, from_query, to_query
@@ -33,21 +38,67 @@ PAGES = (  # (file, catalogue key, icon, url path)
 )
 PRESENTATION_PAGE = "app_pages/presentation.py"
 HERE = Path(__file__).resolve().parent
+FAVICON = HERE / "static" / "favicon.svg"  # shipped: no page asks a font server for its icon
+AFTER_END = dt.timedelta(days=366)  # the as-of picker reaches a year past the campaign's end
 
 
 def _date_bounds(campaigns, campaign: str) -> tuple[dt.date, dt.date, dt.date]:
-    """(first, last, default) as-of dates a campaign's date picker offers."""
+    """(first, last, default) as-of dates a campaign's date picker offers.
+
+    From the campaign's start (or the data's default, if earlier) to whichever is latest: the
+    data, today, or a year after the campaign's end, so "long after it ended" can be looked at.
+    """
     latest = as_date(state.query("metrics/default_as_of", campaign_code=campaign,
                                  today=dt.date(9999, 12, 31))["as_of"].iloc[0])
     default = as_date(state.query("metrics/default_as_of", campaign_code=campaign,
                                   today=dt.date.today())["as_of"].iloc[0])
     row = campaigns.set_index("campaign_code").loc[campaign]
     first = min(as_date(row["start_date"]), default)
-    return first, max(latest, default, as_date(row["end_date"])), default
+    end = as_date(row["end_date"])
+    return first, max(latest, default, end + AFTER_END, dt.date.today()), default
 
 
-def _resolve(initial: Filters, campaigns, widgets: bool) -> tuple[Filters, dt.date | None]:
-    """The filters of this run: from the sidebar widgets, or from the URL alone."""
+def _url_notices(initial: Filters, codes: list[str], unit_names: dict[str, str],
+                 bounds: tuple[dt.date, dt.date, dt.date], lang: str) -> list[str]:
+    """What the address asked for and this database does not have, said in words."""
+    notices = []
+    shown = initial.campaign if initial.campaign in codes else codes[0]
+    if initial.campaign and initial.campaign not in codes:
+        notices.append(t("unknown_campaign", lang, code=md_escape(initial.campaign), shown=shown))
+    unknown = [u for u in initial.units if u not in unit_names]
+    if unknown:
+        notices.append(t("unknown_units", lang, campaign=shown,
+                         codes=md_escape(", ".join(unknown))))
+    raw = st.query_params.get("as_of")
+    first, last, default = bounds
+    if raw and (initial.as_of is None or not first <= initial.as_of <= last):
+        notices.append(t("unknown_as_of", lang, value=md_escape(raw), campaign=shown,
+                         first=formats.date(first, lang), last=formats.date(last, lang),
+                         shown=formats.date(default, lang)))
+    return notices
+
+
+def _as_of_picker(sidebar, value: dt.date, bounds: tuple[dt.date, dt.date, dt.date],
+                  campaign: str, lang: str) -> dt.date:
+    """The as-of date in a form: applied by its button, not on the field's blur.
+
+    Streamlit 1.67's date field commits a typed date only when it loses focus, and that
+    commit's rerun swallows the click that took the focus (a page link). In a form the blur
+    sends nothing; the date is applied by the button (Enter in the field does nothing: the
+    field has no Enter handling in Streamlit 1.67).
+    """
+    first, last, _default = bounds
+    with sidebar.form(f"as_of_form_{campaign}", border=False, enter_to_submit=False):
+        as_of = st.date_input(t("filter_as_of", lang), value=value, min_value=first,
+                              max_value=last, format="DD/MM/YYYY" if lang == "vi" else "YYYY-MM-DD",
+                              key=f"as_of_{campaign}")
+        st.form_submit_button(t("filter_as_of_apply", lang), icon=":material/event_available:")
+    return as_of
+
+
+def _resolve(initial: Filters, campaigns, widgets: bool
+             ) -> tuple[Filters, dt.date | None, list[str]]:
+    """The filters of this run (from the sidebar widgets, or the URL alone) and the notices."""
     sidebar = st.sidebar
     lang = initial.lang
     if widgets:
@@ -55,14 +106,15 @@ def _resolve(initial: Filters, campaigns, widgets: bool) -> tuple[Filters, dt.da
             t("filter_lang", initial.lang), LANGS, default=initial.lang, key="lang",
             format_func=lambda code: t(f"lang_{code}", code), required=True) or initial.lang
     if campaigns.empty:
-        return Filters(lang=lang, extra=dict(initial.extra)), None
+        return Filters(lang=lang, extra=dict(initial.extra)), None, []
     codes = list(campaigns["campaign_code"])
     names = dict(zip(campaigns["campaign_code"], campaigns["campaign_name"], strict=True))
     campaign = initial.campaign if initial.campaign in codes else codes[0]
-    units = state.query("marts/table_units", campaign_code=campaign, unit_codes=None)
-    unit_names = dict(zip(units["unit_code"], units["unit_name"], strict=True))
+    unit_names = _unit_names(campaign)
     chosen = [u for u in initial.units if u in unit_names]
-    first, last, default = _date_bounds(campaigns, campaign)
+    bounds = _date_bounds(campaigns, campaign)
+    notices = _url_notices(initial, codes, unit_names, bounds, lang)
+    first, last, default = bounds
     as_of = initial.as_of if initial.as_of and first <= initial.as_of <= last else default
     if widgets:
         sidebar.subheader(t("filters_title", lang))
@@ -70,49 +122,83 @@ def _resolve(initial: Filters, campaigns, widgets: bool) -> tuple[Filters, dt.da
             t("filter_campaign", lang), codes, index=codes.index(campaign),
             format_func=lambda c: f"{c} · {names[c][:60]}", key="campaign")
         if campaign != (initial.campaign if initial.campaign in codes else codes[0]):
-            units = state.query("marts/table_units", campaign_code=campaign, unit_codes=None)
-            unit_names = dict(zip(units["unit_code"], units["unit_name"], strict=True))
-            first, last, default = _date_bounds(campaigns, campaign)
-            chosen, as_of = [], default
+            unit_names = _unit_names(campaign)
+            bounds = _date_bounds(campaigns, campaign)
+            default = bounds[2]
+            chosen, as_of, notices = [], default, []
         chosen = sidebar.multiselect(
             t("filter_units", lang), list(unit_names), default=chosen,
             format_func=lambda c: unit_names.get(c, c),
             placeholder=t("filter_units_all", lang), key=f"units_{campaign}")
-        as_of = sidebar.date_input(t("filter_as_of", lang), value=as_of, min_value=first,
-                                   max_value=last,
-                                   format="DD/MM/YYYY" if lang == "vi" else "YYYY-MM-DD",
-                                   key=f"as_of_{campaign}")
+        as_of = _as_of_picker(sidebar, as_of, bounds, campaign, lang)
         sidebar.divider()
         if sidebar.button(t("present_start", lang), icon=":material/slideshow:",
                           key="present_start"):
             st.query_params["mode"] = PRESENTATION_MODE
             st.rerun()
-    return Filters(campaign, tuple(chosen), as_of, lang, dict(initial.extra)), default
+    return Filters(campaign, tuple(chosen), as_of, lang, dict(initial.extra)), default, notices
+
+
+def _unit_names(campaign: str) -> dict[str, str]:
+    units = state.query("marts/table_units", campaign_code=campaign, unit_codes=None)
+    return dict(zip(units["unit_code"], units["unit_name"], strict=True))
+
+
+def _requested_path() -> str:
+    """The address's page segment as the browser asked for it ("" at the root, or unknown)."""
+    url = st.context.url or ""
+    path = urlparse(url).path.strip("/")
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")
+    if base and (path == base or path.startswith(base + "/")):
+        path = path[len(base):].strip("/")
+    return path
+
+
+def _navigation(lang: str, query: dict[str, str], notices: list[str]):
+    """Every page at its own address; "/" opens the Overview at /tong-quan.
+
+    Streamlit serves its default page at "/" only (its ``url_path`` is ignored), so the
+    default here is a hidden page that switches to the Overview: both "/" and "/tong-quan"
+    show it, and an unknown address (which Streamlit also sends to the default page) gets a
+    sentence naming what was not found.
+    """
+    pages = [st.Page(HERE / path, title=t(key, lang), icon=icon, url_path=url)
+             for path, key, icon, url in PAGES]
+
+    def root() -> None:  # what this run found wrong in the address is said after the switch
+        path = _requested_path()
+        unknown = path and path not in {url for *_rest, url in PAGES}
+        st.session_state["carried_notices"] = (
+            [t("unknown_page", lang, path=md_escape(path))] if unknown else []) + notices
+        st.switch_page(pages[0], query_params=query)
+
+    home = st.Page(root, title=t(PAGES[0][1], lang), icon=PAGES[0][2], url_path="trang-chu",
+                   default=True, visibility="hidden")
+    return st.navigation([home, *pages])
 
 
 def main() -> None:
     initial = from_query(st.query_params.to_dict())
     presenting = initial.mode == PRESENTATION_MODE
-    st.set_page_config(page_title="thidua", page_icon=":material/military_tech:",
-                       layout="wide",
+    st.set_page_config(page_title="thidua", page_icon=str(FAVICON), layout="wide",
                        initial_sidebar_state="collapsed" if presenting else "expanded")
     campaigns = state.query("metrics/campaigns")
-    filters, default_as_of = _resolve(initial, campaigns, widgets=not presenting)
+    filters, default_as_of, notices = _resolve(initial, campaigns, widgets=not presenting)
     st.session_state["filters"] = filters
     st.session_state["campaigns"] = campaigns
+    query = to_query(filters)
+    if filters.as_of == default_as_of:  # "today" stays "today" in a bookmarked link
+        query.pop("as_of", None)
     if presenting:
         page = st.navigation([st.Page(HERE / PRESENTATION_PAGE, title=t("present_title",
                                                                           filters.lang))],
                              position="hidden")
     else:
-        page = st.navigation([
-            st.Page(HERE / path, title=t(key, filters.lang), icon=icon, url_path=url,
-                    default=(i == 0)) for i, (path, key, icon, url) in enumerate(PAGES)])
-    query = to_query(filters)
-    if filters.as_of == default_as_of:  # "today" stays "today" in a bookmarked link
-        query.pop("as_of", None)
+        page = _navigation(filters.lang, query, notices)
     if st.query_params.to_dict() != query:
         st.query_params.from_dict(query)
+    for notice in st.session_state.pop("carried_notices", None) or notices:
+        st.warning(notice, icon=":material/search_off:")
     page.run()
 
 

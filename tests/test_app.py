@@ -113,6 +113,9 @@ def test_as_of_widget_moves_the_view(app):
     at = app()
     at.run()
     at.sidebar.date_input[0].set_value(dt.date(2025, 11, 30)).run()
+    assert metrics(at)["Cán bộ tham gia"] == "83,3%"  # in a form: nothing until it is applied
+    at.sidebar.date_input[0].set_value(dt.date(2025, 11, 30))
+    at.sidebar.button(key="FormSubmitter:as_of_form_TD25-Áp dụng ngày").click().run()
     assert metrics(at)["Cán bộ tham gia"] == "66,7%"
     assert at.query_params["as_of"] == "2025-11-30"
 

@@ -110,12 +110,13 @@ def test_unknown_unit_code_in_staff(tmp_path, db_path, before):
     sheets[2] = Sheet("Cán bộ", table_rows(staff, tables["staff"],
                                            label=lambda c: strip_diacritics(c.label_vi).upper()))
     result = load_bad(write_sheets(tmp_path / "unknown_unit.xlsx", sheets), db_path, before)
+    # The code as the user wrote it ("xyz", not the stored "XYZ"), the sheet as the file names it.
     assert result.errors == [Issue("error", "unknown_reference", "Cán bộ", 6, "unit_code",
-                                   "MA DON VI", "XYZ", "units", "staff")]
+                                   "MA DON VI", "xyz", "Đơn vị", "staff")]
     vi, en = assert_sentences(result.errors[0], "Trang «Cán bộ», dòng 6, cột «MA DON VI»",
                               "Sheet 'Cán bộ', row 6, column 'MA DON VI'")
-    assert vi.endswith("mã «XYZ» không có trong trang «Đơn vị»")
-    assert en.endswith("the code 'XYZ' is not in the sheet 'Đơn vị'")
+    assert vi.endswith("mã «xyz» không có trong trang «Đơn vị»")
+    assert en.endswith("the code 'xyz' is not in the sheet 'Đơn vị'")
 
 
 def test_unknown_unit_code_in_a_csv_file(tmp_path, db_path, before):
@@ -123,9 +124,11 @@ def test_unknown_unit_code_in_a_csv_file(tmp_path, db_path, before):
     folder = write_csv_folder(tmp_path / "csv", tables, lambda s: s.encode("utf-8"))
     result = load_bad(folder, db_path, before)
     assert result.errors == [Issue("error", "unknown_reference", "staff.csv", 6, "unit_code",
-                                   "unit_code", "XYZ", "units", "staff")]
-    assert_sentences(result.errors[0], "Tệp «staff.csv», dòng 6, cột «unit_code»",
-                     "File 'staff.csv', row 6, column 'unit_code'")
+                                   "unit_code", "XYZ", "units.csv", "staff")]
+    vi, en = assert_sentences(result.errors[0], "Tệp «staff.csv», dòng 6, cột «unit_code»",
+                              "File 'staff.csv', row 6, column 'unit_code'")
+    assert vi.endswith("mã «XYZ» không có trong tệp «units.csv»")
+    assert en.endswith("the code 'XYZ' is not in the file 'units.csv'")
 
 
 def test_duplicate_evaluation_key_names_both_rows(tmp_path, db_path, before):
@@ -277,7 +280,7 @@ def test_several_errors_reported_in_one_pass(tmp_path, db_path, before):
     result = load_bad(write_sheets(tmp_path / "three.xlsx", sheets), db_path, before)
     assert result.errors == [
         Issue("error", "unknown_reference", "Cán bộ", 6, "unit_code", "Mã đơn vị", "XYZ",
-              "units", "staff"),
+              "Đơn vị", "staff"),
         Issue("error", "bad_date", "Đăng ký thi đua", 4, "registered_on", "Ngày đăng ký",
               "31/02/2025", table="registrations"),
         Issue("error", "bad_pct", "Đánh giá", 2, "score", "Điểm", "150", table="evaluations"),

@@ -335,7 +335,7 @@ def test_nomination_pipeline_horizontal_for_the_projector():
     assert fig.layout.yaxis.autorange == "reversed"  # first stage on top
     assert fig.layout.paper_bgcolor == charts.PROJECTOR.background
     assert fig.layout.font.size == charts.PROJECTOR.font_size
-    assert fig.layout.height == 480
+    assert fig.layout.height is None and fig.layout.autosize is True  # fills its container
 
 
 def test_nomination_pipeline_shows_every_stage():
@@ -396,3 +396,55 @@ def test_stage_durations():
     assert bar.hovertext[1] == (
         "<b>Hội đồng TĐKT cơ quan xét</b><br>Trung vị: 4,5 ngày<br>Trung bình: 5,3 ngày<br>"
         "Lâu nhất: 9 ngày<br>Số lượt: 3 (đang ở bước này: 1)")
+
+
+# --- readable hover boxes and heatmap axis ---------------------------------------------------
+
+
+def _luminance(colour: str) -> float:
+    """WCAG 2 relative luminance of "#rrggbb" or "white"."""
+    hex_colour = "FFFFFF" if colour == "white" else colour.lstrip("#")
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_contrast_formula_on_known_pairs():
+    assert round(contrast("#000000", "white"), 2) == 21.0
+    assert round(contrast(theme.THEME.axis_line, "white"), 2) == 2.10  # the old hover text
+
+
+@pytest.mark.parametrize(("build", "frame"), BUILDERS)
+def test_hover_boxes_are_dark_text_on_white_in_a_visible_border(build, frame):
+    for fig in (build(frame(), lang="vi"), charts.for_projector(build(frame(), lang="vi"))):
+        label = fig.layout.hoverlabel
+        assert label.font.color == theme.THEME.font_colour
+        assert contrast(label.font.color, label.bgcolor) >= 4.5
+        assert contrast(label.bordercolor, label.bgcolor) >= 3  # WCAG 1.4.11, non-text
+    assert round(contrast(theme.THEME.font_colour, theme.THEME.paper), 1) == 14.8
+
+
+def test_heatmap_axis_names_each_criterion_short():
+    fig = charts.criteria_heatmap(heatmap_frame(), lang="vi")
+    assert list(fig.layout.xaxis.tickvals) == ["TT1", "TT4"]
+    assert list(fig.layout.xaxis.ticktext) == [
+        "<b>TT1</b><br>Triển khai đầy<br>đủ, hiệu quả…",
+        "<b>TT4</b><br>Xây dựng cơ<br>quan, đơn vị<br>trong…"]
+
+
+def test_heatmap_axis_escapes_a_criterion_named_like_html():
+    df = heatmap_frame().assign(criterion_name="<img src=x onerror=alert(1)>")
+    ticks = list(charts.criteria_heatmap(df, lang="vi").layout.xaxis.ticktext)
+    assert ticks[0] == "<b>TT1</b><br>&lt;img src=x<br>onerror=alert(1)&gt;"
+    assert all("<img" not in tick for tick in ticks)
+
+
+def test_projector_target_note_sits_on_a_panel():
+    fig = charts.for_projector(charts.participation_by_unit(units_frame(), target_pct=90))
+    note = next(a for a in fig.layout.annotations if "90" in a.text)
+    assert (note.bgcolor, note.font.color) == (charts.PROJECTOR.panel, charts.PROJECTOR.text)

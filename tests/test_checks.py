@@ -95,7 +95,11 @@ FIRING_CASES: dict[str, tuple[Change, Issue]] = {
     "unknown_reference": (
         set_cell("staff", 4, "unit_code", "XYZ"),
         Issue("error", "unknown_reference", "staff.csv", 6, "unit_code", "unit_code", "XYZ",
-              "units", "staff")),
+              "units.csv", "staff")),
+    "cell_marks": (
+        set_cell("evaluations", 3, "score", "#DIV/0!"),
+        Issue("error", "error_value", "evaluations.csv", 5, "score", "score", "#DIV/0!", None,
+              "evaluations")),
     "unknown_subject": (
         set_cell("registrations", 0, "subject_code", "ZZ"),
         Issue("error", "unknown_subject", "registrations.csv", 2, "subject_code",

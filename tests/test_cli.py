@@ -19,25 +19,96 @@ from thidua.store.database import connect_read_only
 runner = CliRunner()
 
 
-def test_sample_load_summary_gives_plausible_numbers(tmp_path: Path):
+# The office sample (seed 2025) as of 31/03/2026: (unit, staff, registered, collective met %,
+# individual met %, completeness %). Pinned date: the numbers do not move with today's date.
+SAMPLE_UNITS_2026_03_31 = [
+    ("BLD", 4, 4, 100.0, 90.0, 100.0), ("BTCD", 8, 8, 100.0, 82.5, 100.0),
+    ("HCQT", 32, 32, 100.0, 95.0, 100.0), ("KGVX", 10, 8, 100.0, 92.5, 100.0),
+    ("KSTTHC", 8, 8, 75.0, 82.5, 100.0), ("KT", 18, 17, 100.0, 94.1, 100.0),
+    ("NC", 10, 10, 100.0, 98.0, 100.0), ("TH", 14, 14, 100.0, 92.0, 73.0),
+    ("TTPVHCC", 26, 26, 75.0, 90.8, 100.0), ("TTTHCB", 18, 15, None, None, 0.0)]
+
+
+def _table_cells(text: str) -> dict[str, list[str]]:
+    """The rows of the rich tables in ``text``: first cell -> the other cells."""
+    return {line.split("│")[1].strip(): [c.strip() for c in line.split("│")[2:-1]]
+            for line in text.splitlines() if line.startswith("│")}
+
+
+def test_sample_load_summary_gives_the_sample_numbers(tmp_path: Path):
     workbook = tmp_path / "mau.xlsx"
     db = tmp_path / "t.duckdb"
     assert runner.invoke(app, ["sample", "--out", str(workbook)]).exit_code == 0
     loaded = runner.invoke(app, ["load", str(workbook), "--db", str(db)])
     assert loaded.exit_code == 0, loaded.output
-    assert "Đã nhập đợt «DH14»" in loaded.stdout
-    result = runner.invoke(app, ["summary", "--db", str(db), "--json"])
+    assert loaded.stdout.splitlines()[0] == "Đã nhập đợt «DH14» từ «mau.xlsx» (lần nhập #1)."
+    result = runner.invoke(app, ["summary", "--db", str(db), "--as-of", "2026-03-31", "--json"])
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
-    assert summary["campaign_code"] == "DH14"
-    assert summary["staff_total"] == 148
-    assert 92.0 <= summary["staff_participation_pct"] <= 98.0
-    assert (summary["units_registered"], summary["units_total"]) == (10, 10)
-    assert [u["unit_code"] for u in summary["units"]] == sorted(
-        code for code, *_ in ref.OFFICE_UNITS)
-    assert set(summary["nominations_by_status"]) == set(ref.STATUS_CODES)
-    assert summary["nominations_total"] == sum(summary["nominations_by_status"].values())
-    assert summary["period"] == "2026-01"
+    units = summary.pop("units")
+    by_award = summary.pop("nominations_by_award")
+    assert summary == {
+        "campaign_code": "DH14", "as_of": "2026-03-31", "period": "2026-01",
+        "staff_total": 148, "staff_registered": 142, "staff_participation_pct": 95.9,
+        "units_total": 10, "units_registered": 10, "unit_participation_pct": 100.0,
+        "nominations_total": 27,
+        "nominations_by_status": {"de_xuat": 1, "hoi_dong": 0, "da_trinh": 1, "trinh_tw": 3,
+                                  "tra_lai": 0, "da_khen_thuong": 21, "khong_khen_thuong": 1}}
+    assert [(u["unit_code"], u["staff_total"], u["staff_registered"],
+             u["collective_fulfilment_pct"], u["individual_fulfilment_pct"],
+             u["completeness_pct"]) for u in units] == SAMPLE_UNITS_2026_03_31
+    assert by_award == {"BKTTG": {"total": 3, "da_khen_thuong": 0},
+                        "BKCT": {"total": 11, "da_khen_thuong": 9},
+                        "GKVP": {"total": 13, "da_khen_thuong": 12}}
+
+
+def test_load_report_reads_in_both_languages(tmp_path: Path):
+    """2,030 evaluations: Vietnamese groups with a dot, English with a comma, never mixed."""
+    sample = Path(__file__).parent.parent / "data" / "sample" / "thidua_mau.xlsx"
+    vi = runner.invoke(app, ["load", str(sample), "--db", str(tmp_path / "vi.duckdb")])
+    assert vi.exit_code == 0, vi.output
+    assert vi.stdout.splitlines()[0] == (
+        "Đã nhập đợt «DH14» từ «thidua_mau.xlsx» (lần nhập #1).")
+    assert _table_cells(vi.stdout) == {
+        "Đợt thi đua": ["1"], "Đơn vị": ["10"], "Cán bộ": ["148"],
+        "Tiêu chí": ["9"], "Đăng ký thi đua": ["152"], "Đánh giá": ["2.030"],
+        "Đề nghị khen thưởng": ["27"], "Tiến trình hồ sơ": ["70"]}
+    en = runner.invoke(app, ["load", str(sample), "--db", str(tmp_path / "en.duckdb"),
+                             "--lang", "en"])
+    assert en.exit_code == 0, en.output
+    assert en.stdout.splitlines()[0] == (
+        "Imported campaign 'DH14' from 'thidua_mau.xlsx' (import #1).")
+    assert _table_cells(en.stdout) == {
+        "Campaign": ["1"], "Units": ["10"], "Staff": ["148"],
+        "Criteria": ["9"], "Registrations": ["152"], "Evaluations": ["2,030"],
+        "Nominations": ["27"], "Nomination events": ["70"]}
+    again = runner.invoke(app, ["load", str(sample), "--db", str(tmp_path / "en.duckdb"),
+                                "--lang", "en"])
+    assert (again.exit_code, again.stdout.strip()) == (0, (
+        "'thidua_mau.xlsx' is identical to the last import of campaign 'DH14': "
+        "nothing changed."))
+
+
+def test_summary_of_the_sample_names_every_status(tmp_path: Path):
+    """Statuses by their labels (never `de_xuat 1`); none yet reads as a sentence."""
+    sample = Path(__file__).parent.parent / "data" / "sample" / "thidua_mau.xlsx"
+    db = tmp_path / "t.duckdb"
+    assert runner.invoke(app, ["load", str(sample), "--db", str(db)]).exit_code == 0
+    vi = runner.invoke(app, ["summary", "--db", str(db), "--as-of", "2026-03-31"])
+    assert vi.exit_code == 0, vi.output
+    assert vi.stdout.splitlines()[-1] == (
+        "Hồ sơ khen thưởng: 27 (Đơn vị đề xuất: 1; Đã trình UBND tỉnh: 1; Đã trình Trung ương: "
+        "3; Đã có quyết định khen thưởng: 21; Không khen thưởng: 1)")
+    en = runner.invoke(app, ["summary", "--db", str(db), "--as-of", "2026-03-31", "--lang", "en"])
+    assert en.stdout.splitlines()[-1] == (
+        "Nominations: 27 (Proposed by unit: 1; Submitted to the province: 1; Submitted to the "
+        "central level: 3; Awarded: 21; Not awarded: 1)")
+    assert _table_cells(en.stdout)["TTTHCB"] == ["18", "15", "—", "—", "0.0%"]
+    before = runner.invoke(app, ["summary", "--db", str(db), "--as-of", "2025-11-30"])
+    assert before.stdout.splitlines()[-1] == "Chưa có hồ sơ khen thưởng nào."
+    before = runner.invoke(app, ["summary", "--db", str(db), "--as-of", "2025-11-30",
+                                 "--lang", "en"])
+    assert before.stdout.splitlines()[-1] == "No nominations yet."
 
 
 def test_bundled_sample_is_the_generator_output(tmp_path: Path):
@@ -89,22 +160,53 @@ def test_a_filled_template_loads(tmp_path: Path):
     con.close()
 
 
-def test_rejected_load_prints_every_error_in_english(tmp_path: Path):
-    folder = tmp_path / "bad"
+def _bad_folder(tmp_path: Path, *, score: bool) -> Path:
+    """The tiny fixture with an unknown unit (staff.csv row 3) and, if ``score``, a score of 192."""
+    folder = tmp_path / ("bad2" if score else "bad1")
     folder.mkdir()
     for f in (Path(__file__).parent / "fixtures" / "tiny").iterdir():
         text = f.read_text(encoding="utf-8")
         if f.name == "staff.csv":
             text = text.replace("CB02,Trần Thị Bình,KT", "CB02,Trần Thị Bình,XX")
-        if f.name == "evaluations.csv":
+        if f.name == "evaluations.csv" and score:
             text = text.replace("2025-12,Tập thể,KT,TT1,Đạt,92", "2025-12,Tập thể,KT,TT1,Đạt,192")
         (folder / f.name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_rejected_load_prints_every_error_in_english(tmp_path: Path):
+    folder = _bad_folder(tmp_path, score=True)
     result = runner.invoke(app, ["load", str(folder), "--db", str(tmp_path / "t.db"),
                                  "--lang", "en"])
     assert result.exit_code == 1
-    assert "2 errors" in result.stderr
-    assert "File 'staff.csv', row 3, column 'unit_code'" in result.stderr
-    assert "File 'evaluations.csv', row 14, column 'score'" in result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[0] == ("'bad2' was not imported: 2 errors. Nothing was written; fix the errors "
+                        "below and import again.")
+    assert lines[1] == "Errors:"
+    # (what the unit list is called for a folder of CSV files is the loader's wording)
+    assert lines[2].startswith("- File 'staff.csv', row 3, column 'unit_code': the code 'XX' is "
+                               "not in ")
+    assert lines[3] == ("- File 'evaluations.csv', row 14, column 'score': cannot read the value "
+                        "'192': expected a number from 0 to 100")
+    assert len(lines) == 4
+
+
+def test_one_error_is_one_error_in_both_languages(tmp_path: Path):
+    folder = _bad_folder(tmp_path, score=False)
+    en = runner.invoke(app, ["load", str(folder), "--db", str(tmp_path / "t.db"), "--lang", "en"])
+    assert en.exit_code == 1
+    assert en.stderr.splitlines()[0] == (
+        "'bad1' was not imported: 1 error. Nothing was written; fix the error below and import "
+        "again.")
+    vi = runner.invoke(app, ["load", str(folder), "--db", str(tmp_path / "t.db")])
+    assert vi.exit_code == 1
+    lines = vi.stderr.splitlines()
+    assert lines[:2] == [
+        "Không nhập «bad1»: có 1 lỗi. Chưa ghi gì vào cơ sở dữ liệu; sửa lỗi dưới đây rồi nhập "
+        "lại.",
+        "Lỗi:"]
+    assert lines[2].startswith("- Tệp «staff.csv», dòng 3, cột «unit_code»: mã «XX» không có ")
+    assert len(lines) == 3
 
 
 def test_unreadable_input_exits_2(tmp_path: Path):
@@ -133,18 +235,16 @@ def test_summary_reads_in_the_chosen_language(tiny_db: Path):
     assert lines[0] == "TD25 · số liệu đến ngày 30/11/2025 · kỳ đánh giá 11/2025"
     assert lines[1] == ("Cán bộ tham gia 4/6 (66,7%) · Đơn vị tham gia 2/3 (66,7%)")
     assert "Đầy đủ đánh giá" in vi.stdout and "Staff" not in vi.stdout
-    assert lines[-1] == "Hồ sơ khen thưởng 0: —"
+    assert lines[-1] == "Chưa có hồ sơ khen thưởng nào."
     en = runner.invoke(app, ["summary", "--db", str(tiny_db), "--as-of", "2026-03-31",
                              "--lang", "en"])
     assert en.exit_code == 0, en.output
     lines = en.stdout.splitlines()
     assert lines[0] == "TD25 · as of 31 Mar 2026 · period Dec 2025"
     assert lines[1] == "Staff taking part 5/6 (83.3%) · Units taking part 2/3 (66.7%)"
-    assert lines[-1] == ("Nominations 3: Proposed by unit 1, Before the Office's council 1, "
-                         "Awarded 1")
-    cells = {line.split("│")[1].strip(): [c.strip() for c in line.split("│")[2:-1]]
-             for line in lines if line.startswith("│")}
-    assert cells == {"BTCD": ["1", "0", "—", "—", "—"],
+    assert lines[-1] == ("Nominations: 3 (Proposed by unit: 1; Before the Office's council: 1; "
+                         "Awarded: 1)")
+    assert _table_cells(en.stdout) == {"BTCD": ["1", "0", "—", "—", "—"],
                      "KT": ["3", "3", "100.0%", "83.3%", "100.0%"],
                      "TH": ["2", "2", "100.0%", "100.0%", "66.7%"]}
 

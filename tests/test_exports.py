@@ -122,6 +122,17 @@ def test_xlsx_layout_title_filters_header_and_freeze():
     assert ws.max_row == HEADER_ROW + 3
 
 
+def test_xlsx_download_prints_on_a4_landscape_one_page_wide_with_the_header_repeated():
+    wide = pd.DataFrame({f"c{i}": [f"giá trị {i}"] * 80 for i in range(16)})
+    ws = read_xlsx(to_xlsx_bytes(wide, title=TITLE, filter_lines=FILTERS))
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.page_setup.paperSize == 9  # A4
+    assert ws.sheet_properties.pageSetUpPr.fitToPage is True
+    # fitToWidth 1 is Excel's default and is not written: openpyxl reads it back as None.
+    assert (ws.page_setup.fitToWidth or 1, ws.page_setup.fitToHeight) == (1, 0)
+    assert ws.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}"
+
+
 def test_xlsx_cells_are_typed_and_formula_safe():
     ws = read_xlsx(to_xlsx_bytes(frame(), title=TITLE, filter_lines=FILTERS, labels=LABELS))
     first, second, third = (ws[HEADER_ROW + i] for i in (1, 2, 3))

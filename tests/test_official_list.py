@@ -21,7 +21,11 @@ from typer.testing import CliRunner
 from tests.conftest import TINY
 from thidua.cli import app
 from thidua.documents.official_list import (
+    AGENCY_ENV,
+    SENT_ON_STATUSES,
+    agency_lines,
     default_name,
+    list_statuses,
     name_sort_key,
     official_list_bytes,
     resolve_statuses,
@@ -229,6 +233,26 @@ def test_agency_lines(tiny_con):
     assert (ws["A1"].value, ws["A2"].value) == ("UBND TỈNH NGHỆ AN", "VĂN PHÒNG")
 
 
+def test_agency_setting_option_then_environment_then_default(monkeypatch):
+    monkeypatch.delenv(AGENCY_ENV, raising=False)
+    assert agency_lines() == ("UBND TỈNH", "VĂN PHÒNG")
+    monkeypatch.setenv(AGENCY_ENV, " UBND TỈNH QUẢNG NINH | VĂN PHÒNG ")
+    assert agency_lines() == ("UBND TỈNH QUẢNG NINH", "VĂN PHÒNG")
+    assert agency_lines("Sở Nội vụ|Ban Thi đua - Khen thưởng") == (
+        "Sở Nội vụ", "Ban Thi đua - Khen thưởng")
+    assert agency_lines("UBND TỈNH NGHỆ AN") == ("UBND TỈNH NGHỆ AN", "VĂN PHÒNG")
+    assert agency_lines("  ") == ("UBND TỈNH QUẢNG NINH", "VĂN PHÒNG")
+    monkeypatch.setenv(AGENCY_ENV, "")
+    assert agency_lines() == ("UBND TỈNH", "VĂN PHÒNG")
+
+
+def test_list_heading_takes_the_agency_from_the_environment(tiny_con, monkeypatch):
+    """What the Reports page's download (no agency argument) writes."""
+    monkeypatch.setenv(AGENCY_ENV, "UBND TỈNH QUẢNG NINH|VĂN PHÒNG")
+    ws = sheet(official_list_bytes(tiny_con, "TD25", AS_OF, None, None))
+    assert (ws["A1"].value, ws["A2"].value) == ("UBND TỈNH QUẢNG NINH", "VĂN PHÒNG")
+
+
 def test_formula_in_a_name_stays_text(tmp_path: Path):
     folder = tmp_path / "tiny"
     shutil.copytree(TINY, folder)
@@ -302,7 +326,8 @@ def test_cli_writes_the_list_and_refuses_unknown_statuses(tiny_db: Path, tmp_pat
     assert table(ws, 9)[3] == HS01 and table(ws, 9)[-1] == merged("Tổng cộng: 1")
 
     monkeypatch.chdir(tmp_path)
-    result = runner.invoke(app, ["report", "--kind", "danh-sach", "--db", str(tiny_db)])
+    result = runner.invoke(app, ["report", "--kind", "danh-sach", "--db", str(tiny_db),
+                                 "--status", "all"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "danh_sach_de_nghi_khen_thuong_TD25_2026-06-15.xlsx").is_file()
 
@@ -312,3 +337,61 @@ def test_cli_writes_the_list_and_refuses_unknown_statuses(tiny_db: Path, tmp_pat
         assert bad.exit_code == 2, bad.output
         assert "khong_ro" in bad.output
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_list_statuses_default_to_what_the_office_sends_on():
+    assert SENT_ON_STATUSES == ("hoi_dong", "da_trinh", "trinh_tw")
+    assert list_statuses(None) == ["hoi_dong", "da_trinh", "trinh_tw"]
+    assert list_statuses([]) == ["hoi_dong", "da_trinh", "trinh_tw"]
+    assert list_statuses(["all"]) is None
+    assert list_statuses(["Tất cả"]) is None
+    assert list_statuses(["ALL", "hoi_dong"]) is None
+    assert list_statuses(["Awarded"]) == ["da_khen_thuong"]
+    with pytest.raises(ValueError, match="'nope'"):
+        list_statuses(["nope"])
+
+
+def test_cli_list_without_status_holds_what_the_office_sends_on(tiny_db: Path, tmp_path: Path,
+                                                                 monkeypatch):
+    """As of 15/06/2026 only HS02 (before the council) is still to be sent on: HS01 is awarded,
+    HS03 not awarded. The heading names the agency of --agency over $THIDUA_AGENCY."""
+    monkeypatch.setenv(AGENCY_ENV, "UBND TỈNH QUẢNG NINH|VĂN PHÒNG")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["report", "--kind", "danh-sach", "--db", str(tiny_db)])
+    assert result.exit_code == 0, result.output
+    name = "danh_sach_de_nghi_khen_thuong_TD25_hoi-dong_da-trinh_trinh-tw_2026-06-15.xlsx"
+    ws = openpyxl.load_workbook(tmp_path / name).active
+    assert (ws["A1"].value, ws["A2"].value) == ("UBND TỈNH QUẢNG NINH", "VĂN PHÒNG")
+    assert ws["A7"].value == ("Trạng thái hồ sơ: Hội đồng TĐKT cơ quan xét, Đã trình UBND "
+                              "tỉnh, Đã trình Trung ương")
+    assert table(ws, 9) == [
+        HEADER,
+        merged("I. Giấy khen của Chánh Văn phòng"),
+        merged("1. Tập thể"),
+        HS02,
+        merged("Cộng: 1 (tập thể: 1, cá nhân: 0)"),
+        merged("Tổng cộng: 1"),
+    ]
+
+    result = runner.invoke(app, ["report", "--kind", "danh-sach", "--db", str(tiny_db),
+                                 "--status", "all", "--agency", "UBND tỉnh Nghệ An|VĂN PHÒNG",
+                                 "--out", "all.xlsx"])
+    assert result.exit_code == 0, result.output
+    ws = openpyxl.load_workbook(tmp_path / "all.xlsx").active
+    assert (ws["A1"].value, ws["A2"].value) == ("UBND TỈNH NGHỆ AN", "VĂN PHÒNG")
+    assert ws["A7"].value is None  # no status line: every status
+    assert table(ws, 8)[-1] == merged("Tổng cộng: 3")
+
+
+def test_cli_list_as_of_march_holds_the_nominations_in_progress(tiny_db: Path, tmp_path: Path):
+    """On 05/03/2026 HS01 is at the province (da_trinh) and HS02 before the council; HS03 is
+    still the unit's proposal (de_xuat), not yet sent on."""
+    out = tmp_path / "march.xlsx"
+    result = runner.invoke(app, ["report", "--kind", "danh-sach", "--db", str(tiny_db),
+                                 "--as-of", "2026-03-05", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = {r[1]: r[5] for r in table(openpyxl.load_workbook(out).active, 9)
+            if isinstance(r[0], int)}
+    assert rows == {"Nguyễn Văn An": "Đã trình UBND tỉnh",
+                    "Phòng Tổng hợp": "Hội đồng TĐKT cơ quan xét"}
+

@@ -89,4 +89,4 @@ def test_load_and_summary_from_the_wheel(installed):
     english = _run([str(bin_dir / "thidua"), "summary", "--db", str(db), "--lang", "en"],
                    work, env)
     assert english.returncode == 0, english.stderr
-    assert "Nominations 27: " in english.stdout
+    assert "Nominations: 27 (Proposed by unit: 1; " in english.stdout

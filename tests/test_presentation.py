@@ -51,6 +51,7 @@ def hostile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 
 HOSTILE = "<b>x</b> *x* & \"q\""
+MARK = '<span class="mark">✓</span>'
 
 
 def strip(at: AppTest) -> str:
@@ -110,7 +111,7 @@ def test_kpi_slide_numbers_and_english(present):
 def test_commend_slide_names_nominees_only(present):
     at = present(slide="5")
     text = " ".join(m.value for m in at.markdown)
-    assert "Nguyễn Văn An ✓" in text and "Phòng Tổng hợp" in text
+    assert f"Nguyễn Văn An {MARK}" in text and "Phòng Tổng hợp" in text
     assert "Phạm Thị Dung" not in text  # not awarded: left out of the commendation slide
     assert "CB0" not in text  # no codes or other personal rows
 
@@ -130,7 +131,7 @@ def test_a_new_import_shows_up_without_losing_the_slide(present, tiny_db: Path, 
 
     monkeypatch.setattr(state, "SNAPSHOT_CHECK_S", 0.0)  # look at the file on every run
     at = present(slide="5")
-    assert "Nguyễn Văn An ✓" in " ".join(m.value for m in at.markdown)
+    assert f"Nguyễn Văn An {MARK}" in " ".join(m.value for m in at.markdown)
     folder = tmp_path / "v2"
     folder.mkdir()
     for f in TINY.iterdir():
@@ -141,7 +142,7 @@ def test_a_new_import_shows_up_without_losing_the_slide(present, tiny_db: Path, 
     assert load(folder, tiny_db).outcome == "imported"
     at.run()  # what the fragment's timer does
     text = " ".join(m.value for m in at.markdown)
-    assert "Nguyễn Văn Ánh ✓" in text and "Nguyễn Văn An ✓" not in text
+    assert f"Nguyễn Văn Ánh {MARK}" in text and f"Nguyễn Văn An {MARK}" not in text
     assert at.title[0].value == TITLES[4]
     assert at.query_params["slide"] == "5"
 
@@ -154,3 +155,122 @@ def test_names_on_the_slides_are_escaped(hostile):
     assert all(escaped in html for html in lists)  # TH ranks and is a nominee (HS02)
     assert all("<b>x</b>" not in html for html in lists)
     assert "1. <b>" + escaped + "</b> — 100,0%" in lists[0]
+
+
+# --- every slide over the campaign's dates and for a campaign still missing a table ----------
+
+DATES = ("2025-10-01", "2025-10-20", "2025-11-30", "2026-01-23", "2027-01-23")
+EMPTIED = {"full": (), "no_evaluations": ("evaluations",),
+           "no_nominations": ("nominations", "nomination_events"),
+           "no_registrations": ("registrations",)}
+NO_PERIOD = "Tỷ lệ đạt tiêu chí của tập thể — kỳ chưa có"
+NO_RESULTS = "Chưa có kết quả đánh giá đến ngày này."
+
+
+@pytest.fixture(scope="module")
+def variant_dbs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    from tests.conftest import read_tiny, write_workbook
+    from thidua.ingest.load import load
+
+    folder = tmp_path_factory.mktemp("variants")
+    dbs = {}
+    for name, emptied in EMPTIED.items():
+        tables = read_tiny()
+        for table in emptied:
+            tables[table] = []
+        db = folder / f"{name}.duckdb"
+        assert load(write_workbook(folder / f"{name}.xlsx", tables), db).outcome == "imported"
+        dbs[name] = db
+    return dbs
+
+
+def _slide(db: Path, monkeypatch: pytest.MonkeyPatch, slide: int, as_of: str) -> AppTest:
+    monkeypatch.setenv("THIDUA_DB", str(db))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"mode": "trinh-chieu", "play": "0", "slide": str(slide),
+                            "as_of": as_of})
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def _html(at: AppTest) -> str:
+    return " ".join(m.value for m in at.markdown)
+
+
+def _expected_period(variant: str, as_of: str) -> str | None:
+    if variant == "no_evaluations" or as_of < "2025-11-30":
+        return None
+    return "11/2025" if as_of < "2025-12-31" else "12/2025"
+
+
+@pytest.mark.parametrize("as_of", DATES)
+@pytest.mark.parametrize("variant", EMPTIED)
+def test_kpi_and_heatmap_slides_over_dates(variant_dbs, monkeypatch, variant, as_of):
+    period = _expected_period(variant, as_of)
+    kpi = _slide(variant_dbs[variant], monkeypatch, 1, as_of)
+    cards = _html(kpi)
+    assert ("kỳ " + (period or "chưa có")) in cards
+    if variant == "no_registrations" or as_of == "2025-10-01":
+        assert '<div class="value">0,0%</div><div class="detail">0/6</div>' in cards
+    heat = _slide(variant_dbs[variant], monkeypatch, 3, as_of)
+    if period is None:
+        assert heat.title[0].value == NO_PERIOD
+        assert f'<div class="slide-empty">{NO_RESULTS}</div>' in _html(heat)
+    else:
+        assert heat.title[0].value == f"Tỷ lệ đạt tiêu chí của tập thể — kỳ {period}"
+        assert len(heat.get("plotly_chart")) == 1
+
+
+@pytest.mark.parametrize("as_of", DATES)
+@pytest.mark.parametrize("variant", EMPTIED)
+def test_chart_and_commend_slides_over_dates(variant_dbs, monkeypatch, variant, as_of):
+    for slide in (2, 4):
+        at = _slide(variant_dbs[variant], monkeypatch, slide, as_of)
+        assert at.title[0].value == TITLES[slide - 1]
+        assert len(at.get("plotly_chart")) == 1
+    at = _slide(variant_dbs[variant], monkeypatch, 5, as_of)
+    text = _html(at)
+    if _expected_period(variant, as_of) is None:
+        assert f'<div class="big-list">{NO_RESULTS}</div>' in text
+    else:
+        assert '1. <b>Phòng Tổng hợp</b>' in text
+    if variant == "no_nominations" or as_of < "2026-01-28":  # HS01 is proposed on 28/01/2026
+        assert '<div class="big-list">Chưa có hồ sơ đề nghị khen thưởng.</div>' in text
+    else:
+        assert f"Nguyễn Văn An {MARK}" in text
+
+
+def test_award_groups_follow_the_award_order_not_the_alphabet(tmp_path, monkeypatch):
+    """A Huân chương (HCLD3) comes before the Chairman's (BKCT) and the Office's (GKVP)."""
+    from tests.conftest import read_tiny, write_workbook
+    from thidua.ingest.load import load
+
+    tables = read_tiny()
+    tables["nominations"][2].update(award_code="HCLD3", status="trinh_tw")
+    db = tmp_path / "awards.duckdb"
+    assert load(write_workbook(tmp_path / "awards.xlsx", tables), db).outcome == "imported"
+    text = _html(_slide(db, monkeypatch, 5, "2026-12-31"))
+    order = ["Huân chương Lao động hạng Ba", "Bằng khen của Chủ tịch UBND tỉnh",
+             "Giấy khen của Chánh Văn phòng"]
+    assert [text.index(f"<b>{award}</b>") for award in order] == sorted(
+        text.index(f"<b>{award}</b>") for award in order)
+
+
+def test_the_awarded_mark_is_explained_in_room_sized_type(present):
+    at = present(slide="5")
+    assert '<div class="big-note">✓ Đã có quyết định khen thưởng</div>' in _html(at)
+    assert not at.caption
+
+
+def _css(at: AppTest) -> str:
+    return next(h.proto.body for h in at.get("html") if "<style>" in h.proto.body)
+
+
+def test_slides_fill_the_viewport_and_the_controls_fade_while_playing(present):
+    paused, playing = _css(present()), _css(present(play="1", every="60"))
+    assert ".st-key-present_controls {opacity: 0;" in playing
+    assert ".st-key-present_controls {opacity: 0.35;" in paused
+    assert ".st-key-present_controls:hover, .st-key-present_controls:focus-within" in playing
+    assert "height: var(--slide-body) !important;" in playing
+    assert "--slide-body: calc(100vh - " in playing

@@ -36,7 +36,10 @@ from thidua.documents.progress import (
     render_xlsx,
     write_progress_report,
 )
+from thidua.documents.progress.columns import col_group, column_weights
+from thidua.ingest.load import load
 from thidua.metrics.summary import UnknownCampaign
+from thidua.store.database import connect_read_only
 from thidua.store.sql import fetch_rows
 
 JUNE = dt.date(2026, 6, 15)
@@ -44,6 +47,7 @@ NOVEMBER = dt.date(2025, 11, 30)
 NOW = dt.datetime(2026, 6, 16, 9, 30)
 CAMPAIGN = "Đợt thi đua thử nghiệm chào mừng Đại hội XIV"
 CHROMIUM = Path("/usr/bin/chromium")
+SAMPLE = Path(__file__).parent.parent / "data" / "sample" / "thidua_mau.xlsx"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 PLOTLYJS = re.compile(r"<script[^>]*>\s*/\*\*\s*\*\s*plotly\.js v.*?</script>", re.DOTALL)
@@ -131,6 +135,22 @@ def test_default_name_is_ascii_and_names_campaign_units_and_date():
     assert default_name("DH14", day, ["A", "B", "C", "D"], "xlsx") == (
         "bao_cao_tien_do_DH14_4-don-vi_2026-08-24.xlsx")
     assert default_name("Đợt 1", day, ["Đ"], "pdf").isascii()
+
+
+def test_printed_columns_get_their_longest_word_and_share_the_rest_by_their_text():
+    header = ["Mã hồ sơ", "Tên đối tượng", "Số"]
+    body = [["HS01", "Nguyễn Văn An", "5"], ["HS02", "Phòng Tổng hợp Văn phòng UBND", "12"]]
+    # In characters, capitals and digits 1.25: each column needs its longest word and
+    # padding (HS01: 5 + 1.5; Nguyễn: 6.25 + 1.5; "Số" the narrowest, 4 + 1.5); the name
+    # wants its longest cell, 30.75 capped at 30, + 1.5. A line of 88 holds every want ...
+    wide = column_weights(header, body, budget=88)
+    assert [round(s * 43.5, 2) for s in wide] == [6.5, 31.5, 5.5]
+    # ... one of 30 gives the name what is left after the needs (30 − 6.5 − 5.5).
+    narrow = column_weights(header, body, budget=30)
+    assert [round(s * 30, 2) for s in narrow] == [6.5, 18.0, 5.5]
+    assert col_group([1 / 3] * 3) == ('<col style="width:33.3%"><col style="width:33.3%">'
+                                      "<col>")
+    assert col_group([1.0]) == "<col>"
 
 
 def test_numbers_are_formatted_the_vietnamese_way():
@@ -316,20 +336,30 @@ def test_html_opens_offline_in_chromium_with_every_figure(chromium, june_html, t
     assert remote == []
 
 
+def _pgm(image: Path) -> tuple[int, int, bytes]:
+    """A binary PGM (``pdftoppm -gray``) as (width, height, one byte per pixel)."""
+    data = image.read_bytes()
+    match = re.match(rb"P5\s+(\d+)\s+(\d+)\s+(\d+)\s", data)
+    assert match, image
+    width, height = int(match[1]), int(match[2])
+    pixels = data[match.end():]
+    assert len(pixels) == width * height
+    return width, height, pixels
+
+
 def _pgm_pages(pdf: Path, folder: Path) -> list[tuple[int, int, bytes]]:
     """The PDF's pages as grey images (width, height, pixels) by ``pdftoppm -gray``."""
     subprocess.run(["pdftoppm", "-gray", "-r", "50", str(pdf), str(folder / "page")],
                    check=True, timeout=60)
-    pages = []
-    for image in sorted(folder.glob("page-*.pgm")):
-        data = image.read_bytes()
-        match = re.match(rb"P5\s+(\d+)\s+(\d+)\s+(\d+)\s", data)
-        assert match, image
-        width, height = int(match[1]), int(match[2])
-        pixels = data[match.end():]
-        assert len(pixels) == width * height
-        pages.append((width, height, pixels))
-    return pages
+    return [_pgm(image) for image in sorted(folder.glob("page-*.pgm"))]
+
+
+def _orientation(width: int, height: int) -> str:
+    """"portrait" or "landscape" for an A4 page (else the ratio, which fails the comparison)."""
+    ratio = min(width, height) / max(width, height)
+    if abs(ratio - 210 / 297) >= 0.01:
+        return f"not A4: {width}x{height}"
+    return "portrait" if width < height else "landscape"
 
 
 @pytest.mark.browser
@@ -339,9 +369,9 @@ def test_pdf_is_a4_pages_that_are_not_blank(chromium, poppler, tiny_con, tmp_pat
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF")
     pages = _pgm_pages(pdf, tmp_path)
-    assert len(pages) >= 2
+    # The 10-column nomination list prints on a landscape page of its own (``@page wide``).
+    assert [_orientation(w, h) for w, h, _ in pages] == ["portrait"] * 6 + ["landscape"]
     for width, height, pixels in pages:
-        assert abs(width / height - 210 / 297) < 0.01  # A4 portrait
         inked = sum(1 for p in pixels if p < 200)
         assert inked > 0.002 * width * height
     if shutil.which("pdftotext"):
@@ -350,6 +380,119 @@ def test_pdf_is_a4_pages_that_are_not_blank(chromium, poppler, tiny_con, tmp_pat
         for words in ("Số liệu đến ngày 15/06/2026", CAMPAIGN, "83,3%", "Đỗ Thị Giang",
                       "1. Tổng quan", "4. Khen thưởng", "HS01", "20/03/2026", "Trang 1/"):
             assert words in re.sub(r"\s+", " ", text), words
+
+
+MM = 25.4  # millimetres per inch
+LAYOUT_DPI = 30
+INK = 245  # a grey level below this is ink (the table borders are about 218)
+
+
+def _px(mm: float) -> int:
+    return round(mm * LAYOUT_DPI / MM)
+
+
+def _inked_box(width: int, height: int, pixels: bytes, top: int) -> tuple[int, int, int]:
+    """(leftmost, rightmost, last row) of ink between the top and bottom margins (``top`` px
+    each), in pixels: the page number in the bottom margin does not count."""
+    left, right, last = width, -1, top
+    for y in range(top, height - top):
+        row = pixels[y * width:(y + 1) * width]
+        inked = [x for x, p in enumerate(row) if p < INK]
+        if inked:
+            left, right, last = min(left, inked[0]), max(right, inked[-1]), y
+    return left, right, last
+
+
+@pytest.fixture(scope="module")
+def sample_pdf(tmp_path_factory) -> Path:
+    """The sample campaign's report, printed as of 24/08/2026."""
+    if not CHROMIUM.exists() or shutil.which("pdftoppm") is None:
+        _unavailable("Chromium and pdftoppm print and read the PDF")
+    folder = tmp_path_factory.mktemp("sample-pdf")
+    outcome = load(SAMPLE, folder / "sample.duckdb")
+    assert outcome.outcome == "imported"
+    con = connect_read_only(folder / "sample.duckdb")
+    try:
+        return write_progress_report(con, folder / "bao_cao.pdf", "pdf", "DH14",
+                                     dt.date(2026, 8, 24), None)
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def sample_pdf_pages(sample_pdf) -> list[tuple[int, int, bytes]]:
+    """The sample's report as grey page images at :data:`LAYOUT_DPI`."""
+    folder = sample_pdf.parent
+    subprocess.run(["pdftoppm", "-gray", "-r", str(LAYOUT_DPI), str(sample_pdf),
+                    str(folder / "page")], check=True, timeout=60)
+    return [_pgm(image) for image in sorted(folder.glob("page-*.pgm"))]
+
+
+@pytest.mark.browser
+def test_pdf_of_the_sample_fills_its_pages_and_keeps_inside_the_margins(sample_pdf_pages):
+    # Sections run on (no forced page per section), so ten pages: eight portrait, and the
+    # 10-column nomination list on two landscape pages.
+    orientations = [_orientation(w, h) for w, h, _ in sample_pdf_pages]
+    assert orientations == ["portrait"] * 8 + ["landscape"] * 2
+    for number, ((width, height, pixels), orientation) in enumerate(
+            zip(sample_pdf_pages, orientations, strict=True), start=1):
+        side, top = _px(15), _px(15 if orientation == "portrait" else 12)  # the @page margins
+        left, right, last = _inked_box(width, height, pixels, top)
+        # Nothing runs into the side margins (one pixel of rounding on the left).
+        assert right <= width - side, (number, right, width - side)
+        assert left >= side - 1, (number, left, side)
+        if number < len(sample_pdf_pages):
+            # No page but the last is more than half blank at the bottom.
+            blank = (height - top - last) / (height - 2 * top)
+            assert blank <= 0.5, (number, round(blank, 2))
+
+
+BORDER_DPI = 300
+BORDER = 235  # darker than a table's header fill, as dark as its border (218) or more
+HEADER_FILL = 242  # the grey of a table header's fill (THEME.heading_fill)
+
+
+def _header_border_runs(pdf: Path, page: int, width_mm: int, side: str) -> dict[int, int]:
+    """{row: pixels} at 300 dpi of a table header's outer border on the content's ``side``
+    edge (15 mm in): in a 40-pixel strip across that edge, the first dark run from the
+    page's edge inwards, in the rows where the header's fill follows it."""
+    edge = round(15 * BORDER_DPI / MM)
+    x = edge - 20 if side == "left" else round(width_mm * BORDER_DPI / MM) - edge - 20
+    stem = pdf.parent / f"strip-{page}-{side}"
+    subprocess.run(["pdftoppm", "-gray", "-r", str(BORDER_DPI), "-f", str(page), "-l",
+                    str(page), "-x", str(x), "-y", "0", "-W", "40", "-H", "4000",
+                    "-singlefile", str(pdf), str(stem)], check=True, timeout=60)
+    width, height, pixels = _pgm(stem.with_suffix(".pgm"))
+    runs = {}
+    for y in range(height):
+        row = pixels[y * width:(y + 1) * width]
+        row = row if side == "left" else row[::-1]
+        dark = [p < BORDER for p in row]
+        if True not in dark:
+            continue
+        start = dark.index(True)
+        run = [*dark[start:], False].index(False)
+        if start + run + 3 < width and all(abs(p - HEADER_FILL) <= 2
+                                           for p in row[start + run:start + run + 3]):
+            runs[y] = run
+    return runs
+
+
+@pytest.mark.browser
+def test_pdf_tables_right_border_is_printed_whole(sample_pdf, sample_pdf_pages):
+    """A full-width table's right border is as thick as its left one, 1 px (3 pixels at
+    300 dpi), looked at beside its header's fill: Chromium's print used to clip two thirds of
+    it at the page area's edge."""
+    with_tables = []
+    for number, (width, height, _) in enumerate(sample_pdf_pages, start=1):
+        width_mm = 210 if width < height else 297
+        left = _header_border_runs(sample_pdf, number, width_mm, "left")
+        right = _header_border_runs(sample_pdf, number, width_mm, "right")
+        assert set(left.values()) <= {3}, (number, left)
+        assert {y: right.get(y) for y in left} == left, number
+        with_tables.append(len(left) > 0)
+    # The pages holding a table (the first, fourth and eighth hold charts and KPI cards).
+    assert with_tables == [False, True, True, False, True, True, True, False, True, True]
 
 
 def test_pdf_without_chromium_says_to_install_it(tiny_con, monkeypatch):

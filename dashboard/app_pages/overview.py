@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.ui import state
-from dashboard.ui.widgets import chart, kpi, md_escape, page_start
+from dashboard.ui.widgets import chart, kpi, kpi_row, md_escape, page_start
 from thidua import charts, formats
 from thidua.catalogue import t
 from thidua.metrics import kpis
@@ -27,19 +27,21 @@ def count(value: object) -> str:
 
 
 start, end = formats.as_date(campaign["start_date"]), formats.as_date(campaign["end_date"])
-window = {"start": formats.date(start, lang), "end": formats.date(end, lang)}
+window = {"start": formats.date(start, lang), "end": formats.date(end, lang),
+          "as_of": formats.date(filters.as_of, lang)}  # days counted to the data date, said so
 if filters.as_of < start:
-    st.markdown(t("window_not_started", lang, **window))
+    st.markdown(t("window_not_started_as_of", lang, **window))
 elif filters.as_of <= end:
     total_days = (end - start).days
     elapsed = (filters.as_of - start).days
     st.progress(min(elapsed / total_days, 1.0) if total_days else 1.0,
-                text=t("window_running", lang, **window, elapsed=elapsed,
+                text=t("window_running_as_of", lang, **window, elapsed=elapsed,
                        left=(end - filters.as_of).days))
 else:
-    st.progress(1.0, text=t("window_ended", lang, **window, days=(filters.as_of - end).days))
+    st.progress(1.0, text=t("window_ended_as_of", lang, **window,
+                            days=(filters.as_of - end).days))
 
-c1, c2, c3, c4, c5, c6 = st.columns(6)
+c1, c2, c3, c4, c5, c6 = kpi_row(6)
 kpi(c1, t("kpi_staff_participation", lang), formats.pct(k.staff_participation_pct, lang),
     t("kpi_of_target", lang, count=count(k.staff_registered), total=count(k.staff_total),
       target=formats.number(k.target_participation_pct, lang)))

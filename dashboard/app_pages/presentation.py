@@ -18,6 +18,7 @@ import streamlit as st
 from dashboard.ui import state
 from thidua import charts, formats
 from thidua.catalogue import t
+from thidua.contract import reference as ref
 from thidua.metrics import kpis
 from thidua.theme import PROJECTOR, Projector
 
@@ -26,29 +27,53 @@ INTERVALS = (10, 20, 30, 60, 120)
 REFRESH_S = 5  # how often the fragment looks at the clock and the data
 
 
-def projector_css(p: Projector = PROJECTOR) -> str:
-    """The slides' style sheet, its colours from ``thidua.theme.PROJECTOR``."""
+def projector_css(p: Projector = PROJECTOR, playing: bool = False) -> str:
+    """The slides' style sheet, its colours from ``thidua.theme.PROJECTOR``.
+
+    Sizes follow the viewport: the root type scales with the screen (16 px at 1920×1080, twice
+    that on a 3840×2160 wall), and a slide's chart takes the height the strip and the title
+    leave (``calc(100vh - …)``), so no slide ends in an empty band whatever the projector.
+    The control bar stays in the flow above the slide (it never covers it) and fades out while
+    the slides run; pointing at it or tabbing into it brings it back.
+    """
+    bar = "0" if playing else "0.35"
     return f"""
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
 footer {{display: none !important;}}
+html {{font-size: clamp(16px, min(0.834vw, 1.482vh), 40px) !important;
+  --slide-body: calc(100vh - 8rem - clamp(2.2rem, 3.4vw, 3.6rem) * 1.15);}}
 .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] {{
   background: {p.background} !important; color: {p.text} !important;}}
-.block-container {{padding: 1.2rem 2.4rem 0.6rem 2.4rem !important; max-width: 100% !important;}}
+.block-container {{padding: 0.4rem 2.4rem 0 2.4rem !important; max-width: 100% !important;}}
+[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] {{gap: 0.4rem;}}
 .stApp h1, .stApp h2, .stApp h3, .stApp p, .stApp li, .stApp label, .stApp span {{
   color: {p.text} !important;}}
-.stApp h1 {{font-size: clamp(2.2rem, 3.4vw, 4rem) !important; padding: 0.2rem 0 0.6rem 0;}}
-.strip {{font-size: clamp(1rem, 1.25vw, 1.5rem); color: {p.muted_text} !important;
-  border-bottom: 2px solid {p.grid}; padding-bottom: 0.4rem; margin-bottom: 0.6rem;}}
+.stApp h1 {{font-size: clamp(2.2rem, 3.4vw, 3.6rem) !important; line-height: 1.15 !important;
+  padding: 0.1rem 0 0.3rem 0 !important;}}
+.stApp h3 {{font-size: 1.8rem !important;}}
+.st-key-present_controls {{opacity: {bar}; transition: opacity 0.3s;}}
+.st-key-present_controls:hover, .st-key-present_controls:focus-within {{opacity: 1;}}
+.st-key-present_controls button, .st-key-present_controls [data-baseweb="select"] {{
+  min-height: 2.2rem;}}
+.strip {{font-size: 1.35rem; color: {p.muted_text} !important;
+  border-bottom: 2px solid {p.grid}; padding-bottom: 0.3rem;}}
 .kpi {{background: {p.panel}; border: 2px solid {p.grid}; border-radius: 14px;
-  padding: 1.2rem 1.4rem; margin-bottom: 1rem;}}
-.kpi .label {{font-size: clamp(1.1rem, 1.6vw, 2rem); color: {p.muted_text};}}
-.kpi .value {{font-size: clamp(3rem, 6vw, 7rem); font-weight: 700; line-height: 1.1;
+  padding: 1.4rem 1.6rem; margin-bottom: 0.6rem; display: flex; flex-direction: column;
+  justify-content: center; min-height: calc(var(--slide-body) / 2 - 1.6rem);}}
+.kpi .label {{font-size: 2rem; color: {p.muted_text};}}
+.kpi .value {{font-size: clamp(3rem, 6vw, 7.5rem); font-weight: 700; line-height: 1.1;
   color: {p.text};}}
-.kpi .detail {{font-size: clamp(1rem, 1.3vw, 1.6rem); color: {p.muted_text};}}
-.big-list {{font-size: clamp(1.2rem, 1.7vw, 2.1rem); line-height: 1.5;}}
-.stButton button {{font-size: 1.2rem; background: {p.panel}; color: {p.text};
+.kpi .detail {{font-size: 1.6rem; color: {p.muted_text};}}
+.big-list {{font-size: min(2rem, 3.1vh); line-height: 1.45;}}
+.mark {{font-weight: 700;}}
+.big-note {{font-size: 1.6rem; color: {p.muted_text};}}
+.slide-empty {{font-size: 2.4rem; color: {p.muted_text}; padding: 10vh 0; text-align: center;}}
+[class*="st-key-slide_chart"] [data-testid="stPlotlyChart"],
+[class*="st-key-slide_chart"] .js-plotly-plot {{
+  height: var(--slide-body) !important;}}
+.stButton button {{font-size: 1.1rem; background: {p.panel}; color: {p.text};
   border: 2px solid {p.button_border};}}
 </style>
 """
@@ -56,7 +81,6 @@ footer {{display: none !important;}}
 
 filters = st.session_state["filters"]
 lang = filters.lang
-st.html(projector_css())
 
 
 def count(value: object) -> str:
@@ -76,6 +100,8 @@ if "slide" not in st.session_state:
     st.session_state["playing"] = filters.extra.get("play", "1") != "0"
     st.session_state["every"] = _query_int("every", 20, INTERVALS)
     st.session_state["shown_at"] = time.monotonic()
+st.session_state["slide"] %= len(SLIDES)  # a slide number from the URL out of range
+st.html(projector_css(playing=st.session_state["playing"]))
 
 
 def _go(step: int) -> None:
@@ -100,10 +126,22 @@ def kpi_card(label: str, value: str, detail: str = "") -> str:
             f'<div class="detail">{escape(detail)}</div></div>')
 
 
+def period_name(period) -> str:
+    """"12/2025", or "none yet" before the first evaluation month."""
+    return formats.month(period, lang) if period is not None else t("slide_no_period", lang)
+
+
+def chart(fig) -> None:
+    """A figure filling the height the slide leaves (see ``projector_css``)."""
+    with st.container(key=f"slide_chart_{st.session_state['slide']}"):
+        st.plotly_chart(charts.for_projector(fig), config=charts.plotly_config(lang),
+                        theme=None, height="stretch")
+
+
 def slide_kpis(headline: kpis.Headline) -> None:
     st.title(t("slide_kpis", lang))
     k = headline.kpis
-    period_text = t("kpi_period", lang, period=formats.month(headline.period, lang))
+    period_text = t("kpi_period", lang, period=period_name(headline.period))
     cards = [
         kpi_card(t("kpi_staff_participation", lang),
                  formats.pct(k.staff_participation_pct, lang),
@@ -128,52 +166,69 @@ def slide_kpis(headline: kpis.Headline) -> None:
 def slide_participation(params: dict, campaign: dict) -> None:
     st.title(t("slide_participation", lang))
     units = state.query("metrics/unit_metrics", **params, period=None)
-    fig = charts.participation_by_unit(
-        units, target_pct=campaign.get("target_participation_pct") or 100, lang=lang)
-    st.plotly_chart(charts.for_projector(fig), config=charts.PLOTLY_CONFIG, theme=None)
+    chart(charts.participation_by_unit(
+        units, target_pct=campaign.get("target_participation_pct") or 100, lang=lang))
 
 
 def slide_heatmap(params: dict, period) -> None:
-    st.title(t("slide_heatmap", lang, period=formats.month(period, lang)))
+    st.title(t("slide_heatmap", lang, period=period_name(period)))
+    if period is None:
+        st.markdown(f'<div class="slide-empty">{escape(t("slide_no_evaluations", lang))}</div>',
+                    unsafe_allow_html=True)
+        return
     cells = state.query("marts/criteria_fulfilment", **params, period=period,
                         subject_type="tap_the")
-    st.plotly_chart(charts.for_projector(charts.criteria_heatmap(cells, lang=lang)),
-                    config=charts.PLOTLY_CONFIG, theme=None)
+    chart(charts.criteria_heatmap(cells, lang=lang))
 
 
 def slide_pipeline(params: dict) -> None:
     st.title(t("slide_pipeline", lang))
-    fig = charts.nomination_pipeline(state.query("metrics/nominations_by_status", **params),
-                                     lang=lang, horizontal=True)
-    st.plotly_chart(charts.for_projector(fig), config=charts.PLOTLY_CONFIG, theme=None)
+    chart(charts.nomination_pipeline(state.query("metrics/nominations_by_status", **params),
+                                     lang=lang, horizontal=True))
+
+
+def _award_rank(code: object) -> int:
+    return ref.AWARD_CODES.index(code) if code in ref.AWARD_CODES else len(ref.AWARD_CODES)
+
+
+def nominee_lines(nominees) -> list[str]:
+    """One line per award form, in the order of ``reference.AWARD_FORMS`` (highest first)."""
+    lines = []
+    awards = sorted(nominees["award_code"].unique(), key=lambda a: (_award_rank(a), str(a)))
+    for award in awards:
+        group = nominees[nominees["award_code"] == award]
+        names = ", ".join(
+            escape(str(row.subject_name))
+            + (' <span class="mark">✓</span>' if row.status == "da_khen_thuong" else "")
+            for row in group.sort_values("subject_name").itertuples())
+        lines.append(f"<b>{escape(formats.award_label(award, lang))}</b> "
+                     f"({count(len(group))}): {names}")
+    return lines
 
 
 def slide_commend(params: dict, headline: kpis.Headline) -> None:
     st.title(t("slide_commend", lang))
     left, right = st.columns([2, 3])
     with left:
-        st.subheader(t("slide_top_units", lang, period=formats.month(headline.period, lang)))
+        st.subheader(t("slide_top_units", lang, period=period_name(headline.period)))
         lines = [f"{i}. <b>{escape(row['unit_name'])}</b> — "
                  f"{escape(formats.pct(row['score_pct'], lang))}"
                  for i, row in enumerate(headline.ranking, start=1)]
+        if not lines:
+            lines = [escape(t("slide_no_evaluations", lang))]
         st.markdown(f'<div class="big-list">{"<br>".join(lines)}</div>', unsafe_allow_html=True)
     with right:
         st.subheader(t("slide_nominees", lang))
         nominees = state.query("marts/nomination_list", **params)
         nominees = nominees[nominees["status"] != "khong_khen_thuong"]
         if nominees.empty:
-            st.markdown(t("slide_no_nominees", lang))
+            st.markdown(f'<div class="big-list">{escape(t("slide_no_nominees", lang))}</div>',
+                        unsafe_allow_html=True)
             return
-        lines = []
-        for award, group in nominees.groupby("award_code", sort=False):
-            names = ", ".join(
-                escape(str(row.subject_name)) + (" ✓" if row.status == "da_khen_thuong" else "")
-                for row in group.sort_values("subject_name").itertuples())
-            lines.append(f"<b>{escape(formats.award_label(award, lang))}</b> "
-                         f"({count(len(group))}): {names}")
-        st.markdown(f'<div class="big-list">{"<br>".join(lines)}</div>',
+        st.markdown(f'<div class="big-list">{"<br>".join(nominee_lines(nominees))}</div>',
                     unsafe_allow_html=True)
-        st.caption(f"✓ {formats.status_label('da_khen_thuong', lang)}")
+        note = escape(formats.status_label("da_khen_thuong", lang))
+        st.markdown(f'<div class="big-note">✓ {note}</div>', unsafe_allow_html=True)
 
 
 campaigns = st.session_state.get("campaigns")
@@ -182,7 +237,8 @@ if not filters.campaign or campaigns is None or campaigns.empty:
     st.markdown(t("no_database", lang))
     st.stop()
 
-controls = st.columns([1.3, 1.6, 1.3, 2, 1.3, 3])
+with st.container(key="present_controls"):
+    controls = st.columns([1.3, 1.6, 1.3, 2, 1.3, 3])
 controls[0].button(t("present_prev", lang), icon=":material/chevron_left:", shortcut="Left",
                    on_click=_go, args=(-1,), key="present_prev")
 controls[1].button(t("present_pause" if st.session_state["playing"] else "present_play", lang),

@@ -21,6 +21,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
+from thidua.formats import is_missing
 from thidua.store.database import connect_read_only, resolve_db, snapshot_token
 from thidua.store.sql import fetch_df
 
@@ -79,6 +80,9 @@ def database() -> SharedDatabase:
 
 
 def _encode(value: Any) -> Any:
+    """A parameter as JSON; a missing date (pandas' NaT is a ``datetime``) is NULL, not "NaT"."""
+    if is_missing(value):
+        return None
     if isinstance(value, dt.date):
         return value.isoformat()
     return value

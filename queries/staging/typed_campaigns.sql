@@ -9,6 +9,6 @@ select
     parse_date(end_date) as end_date,
     plan_ref,
     case when target_participation_pct is null then 100
-         when parse_number(target_participation_pct) between 0 and 100
-         then parse_number(target_participation_pct) end as target_participation_pct
+         when parse_number(target_participation_pct, pct := true) between 0 and 100
+         then parse_number(target_participation_pct, pct := true) end as target_participation_pct
 from stg_campaigns

@@ -4,6 +4,10 @@ The server runs on a free loopback port over a fresh database, so it loads the b
 first, exactly as a new user's first ``thidua serve`` does. Chromium is Debian's
 (/usr/bin/chromium; Playwright cannot download its own here). Without it the tests are skipped
 on a developer's machine and fail under CI (CI=true), where a skip would hide a missing install.
+
+Every request the pages make (and every web socket they open) is recorded in ``Traffic``: the
+dashboard must work with no network beyond this computer, and nothing the Office types may be
+sent to, or announced to, a third party (a font, an icon, a script from a CDN).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -47,6 +52,42 @@ def _unavailable(reason: str) -> None:
     if os.environ.get("CI") == "true":
         pytest.fail(f"{reason} (CI=true: the browser tests must run)", pytrace=False)
     pytest.skip(reason)
+
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost")
+LOCAL_SCHEMES = ("data", "blob", "about")
+# Addresses the page refers to without a request the browser reports (a favicon, a preload).
+RESOURCE_URLS = """() => [
+    ...performance.getEntriesByType("resource").map(e => e.name),
+    ...[...document.querySelectorAll("link[href]")].map(e => e.href),
+    ...[...document.querySelectorAll("script[src], img[src], iframe[src], source[src]")]
+        .map(e => e.src),
+]"""
+
+
+def is_local(url: str) -> bool:
+    """Served by this computer (or inline data): 127.0.0.1, localhost, data:, blob:."""
+    parts = urlsplit(url)
+    return parts.scheme in LOCAL_SCHEMES or (
+        parts.scheme in ("http", "https", "ws", "wss") and parts.hostname in LOCAL_HOSTS)
+
+
+@dataclass
+class Traffic:
+    """Every URL the browser asked for, in order (requests, web sockets, page resources)."""
+
+    urls: list[str]
+
+    def record(self, url: str) -> None:
+        self.urls.append(url)
+
+    def record_page(self, page: Any) -> None:
+        """Add what the page's DOM and resource timing name (favicons are not reported)."""
+        for url in page.evaluate(RESOURCE_URLS):
+            self.record(url)
+
+    def foreign(self) -> list[str]:
+        return sorted({url for url in self.urls if not is_local(url)})
 
 
 @dataclass
@@ -176,15 +217,25 @@ def server(browser: Any) -> Iterator[Server]:
 
 
 @pytest.fixture(scope="module")
-def pages(browser: Any, server: Server) -> Iterator[dict[str, Any]]:
-    """One page per language, each in its own context (its own Streamlit session)."""
+def traffic() -> Traffic:
+    return Traffic([])
+
+
+@pytest.fixture(scope="module")
+def pages(browser: Any, server: Server, traffic: Traffic) -> Iterator[dict[str, Any]]:
+    """One page per language, each in its own context (its own Streamlit session).
+
+    Every request of either context and every web socket of either page goes to ``traffic``.
+    """
     contexts = {lang: browser.new_context(viewport=VIEWPORT, accept_downloads=True,
                                           locale="vi-VN" if lang == "vi" else "en-US")
                 for lang in LANGS}
     opened = {}
     for lang, context in contexts.items():
         context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+        context.on("request", lambda request: traffic.record(request.url))
         opened[lang] = context.new_page()
+        opened[lang].on("websocket", lambda socket: traffic.record(socket.url))
     yield opened
     for context in contexts.values():
         context.close()
@@ -192,7 +243,11 @@ def pages(browser: Any, server: Server) -> Iterator[dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def first_chart_s(server: Server, pages: dict[str, Any]) -> float:
-    """Seconds from starting ``thidua serve`` to the first Plotly chart on "/" (reported only)."""
+    """Seconds from starting ``thidua serve`` to the first Plotly chart on "/" (reported only).
+
+    The chart must appear within FIRST_CHART_TIMEOUT_MS (else Playwright's TimeoutError fails
+    every test that needs it); how long it took is printed, never asserted.
+    """
     page = pages["vi"]
     page.goto(f"{server.url}/", timeout=FIRST_CHART_TIMEOUT_MS)
     page.locator(".js-plotly-plot").first.wait_for(state="visible",

@@ -5,6 +5,7 @@ opens each page, waits for its title, its charts and the end of the Streamlit ru
 that no exception or "Page not found" is shown, that the headings are there in the page's
 language and that the numbers are those of the same database read with ``build_summary``.
 A full-page screenshot of each page goes to artifacts/screenshots/ for a human to look at.
+Every request the pages make must stay on this computer (``Traffic``, in conftest.py).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from python_calamine import CalamineWorkbook
 from thidua.catalogue import t
 from thidua.contract import reference as ref
 
-from .conftest import LANGS, VIEWPORT, Server
+from .conftest import LANGS, VIEWPORT, Server, Traffic
 
 try:
     from playwright.sync_api import expect
@@ -91,7 +92,8 @@ def assert_clean(page: Any, path: str) -> None:
     expect(page.locator(EXCEPTION)).to_have_count(0)
     expect(page.get_by_text("Page not found")).to_have_count(0)
     expect(page.locator('[data-testid="stDialog"]')).to_have_count(0)
-    assert urlsplit(page.url).path == path, page.url
+    # "/" is the Overview's short address: the app moves it to the Overview's own one.
+    assert urlsplit(page.url).path == (path if path != "/" else "/tong-quan"), page.url
 
 
 def heading(page: Any, text: str) -> Any:
@@ -198,15 +200,33 @@ SLUGS = {path: path.strip("/") or "tong-quan" for path, *_ in PAGES}
 # ------------------------------------------------------------------------------ tests
 
 
-def test_first_chart_reported(first_chart_s: float) -> None:
-    """The time is printed by its fixture for the report; nothing about it is asserted."""
-    assert first_chart_s > 0
+# The overview's first chart on the sample: (month, collective %, individual %) per period.
+SAMPLE_TREND = [("2025-10-01", 80.0, 81.3), ("2025-11-01", 85.0, 85.7),
+                ("2025-12-01", 90.0, 89.6), ("2026-01-01", 94.4, 92.0)]
+PLOTLY_TRACES = """gd => gd.data.map(trace => ({
+    name: trace.name, x: trace.x.map(String), y: trace.y }))"""
+
+
+def test_first_chart_shows_the_sample_trend(first_chart_s: float, pages: dict[str, Any],
+                                            server: Server, summary: dict[str, Any]) -> None:
+    """The first chart a new user sees (it appeared within the fixture's timeout; the time is
+    printed, not asserted) is the fulfilment trend of the sample, month by month."""
+    page = pages["vi"]
+    open_page(page, server, "/", "vi", "page_overview", 1)
+    traces = page.locator(".js-plotly-plot").first.evaluate(PLOTLY_TRACES)
+    months = [month for month, *_ in SAMPLE_TREND]
+    assert traces == [
+        {"name": t("chart_series_collective", "vi"), "x": months,
+         "y": [collective for _m, collective, _i in SAMPLE_TREND]},
+        {"name": t("chart_series_individual", "vi"), "x": months,
+         "y": [individual for *_m, individual in SAMPLE_TREND]}]
+    assert summary["period"] == months[-1][:7]
 
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize(("path", "title_key", "charts", "headings", "check"), PAGES,
                          ids=[SLUGS[p[0]] for p in PAGES])
-def test_page(pages: dict[str, Any], server: Server, summary: dict[str, Any],
+def test_page(pages: dict[str, Any], server: Server, summary: dict[str, Any], traffic: Traffic,
               screenshots: Path, lang: str, path: str, title_key: str, charts: int,
               headings: tuple[str, ...], check: Callable[..., None]) -> None:
     page = pages[lang]
@@ -225,6 +245,7 @@ def test_page(pages: dict[str, Any], server: Server, summary: dict[str, Any],
                                          file="").split(" ")[0])
     expect(main(page)).to_contain_text("thidua_mau.xlsx")
     check(page, lang, summary)
+    traffic.record_page(page)  # checked once, by test_every_request_stays_on_this_computer
     full_page_screenshot(page, screenshots / f"{lang}_{SLUGS[path]}.png")
 
 
@@ -272,3 +293,20 @@ def test_participation_downloads(pages: dict[str, Any], server: Server,
     header = next(i for i, row in enumerate(sheet) if "Họ và tên" in row)
     data = [row for row in sheet[header + 1:] if any(cell not in ("", None) for cell in row)]
     assert len(data) == missing
+
+
+def test_every_request_stays_on_this_computer(pages: dict[str, Any], server: Server,
+                                              traffic: Traffic) -> None:
+    """No request (script, style, font, icon, web socket) to any host but this computer.
+
+    Runs after the pages above (in both languages) and opens the overview itself, so what it
+    checks is never empty: the page, its scripts and Streamlit's web socket are recorded.
+    """
+    for lang in LANGS:
+        open_page(pages[lang], server, "/", lang, "page_overview", 1)
+        traffic.record_page(pages[lang])
+    port = urlsplit(server.url).port
+    assert f"{server.url}/" in traffic.urls
+    assert f"ws://127.0.0.1:{port}/_stcore/stream" in traffic.urls
+    assert any(url.endswith(".js") for url in traffic.urls)
+    assert traffic.foreign() == []

@@ -1,9 +1,9 @@
-"""Presentation mode in a real browser at the two projector sizes of a meeting room.
+"""Presentation mode in a real browser at the projector sizes of a meeting room.
 
 Each slide is reached with the keyboard (→, ←), renders without an error, keeps the sidebar
-hidden and shows the filters strip; a screenshot of every slide at 1920×1080 and 1280×720 is
-saved as an artifact. Auto-advance is watched happen (a bounded wait for the next slide, not a
-timing assertion).
+hidden and shows the filters strip; a screenshot of every slide at 1920×1080, 1280×720 and
+3840×2160 is saved as an artifact, and charts must reach the bottom of the screen at each size.
+Auto-advance is watched happen (a bounded wait for the next slide, not a timing assertion).
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from thidua.catalogue import t
 
 pytestmark = pytest.mark.browser
 
-SIZES = ({"width": 1920, "height": 1080}, {"width": 1280, "height": 720})
+SIZES = ({"width": 1920, "height": 1080}, {"width": 1280, "height": 720},
+         {"width": 3840, "height": 2160})
 SLIDE_TITLES = ["slide_kpis", "slide_participation", "slide_heatmap", "slide_pipeline",
                 "slide_commend"]
 
@@ -45,6 +46,9 @@ def test_slides_by_keyboard(browser: Any, server: Any, summary: dict, screenshot
             _wait_for_title(page, title)
             if key in ("slide_participation", "slide_heatmap", "slide_pipeline"):
                 page.locator(".js-plotly-plot").first.wait_for(state="visible")
+                box = page.locator(".js-plotly-plot").first.bounding_box()
+                # The chart fills the slide: it ends within the last 8% of the screen.
+                assert size["height"] * 0.92 <= box["y"] + box["height"] <= size["height"]
             page.wait_for_timeout(600)  # let the chart finish its first paint
             assert page.locator('[data-testid="stException"]').count() == 0
             assert not page.locator('[data-testid="stSidebar"]').is_visible()

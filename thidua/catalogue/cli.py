@@ -27,8 +27,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "summary_col_collective": ("Tập thể đạt", "Collective met"),
     "summary_col_individual": ("Cá nhân đạt", "Individual met"),
     "summary_col_complete": ("Đầy đủ đánh giá", "Completeness"),
-    "summary_nominations": ("Hồ sơ khen thưởng {total}: {by_status}",
-                            "Nominations {total}: {by_status}"),
+    "summary_nominations": ("Hồ sơ khen thưởng: {total} ({by_status})",
+                            "Nominations: {total} ({by_status})"),
+    "summary_status_count": ("{status}: {n}", "{status}: {n}"),
+    "summary_no_nominations": ("Chưa có hồ sơ khen thưởng nào.", "No nominations yet."),
+    # thidua load, when the file is rejected (English counts one error and several errors).
+    "cli_load_rejected_one": (
+        "Không nhập «{file}»: có 1 lỗi. Chưa ghi gì vào cơ sở dữ liệu; sửa lỗi dưới đây rồi "
+        "nhập lại.",
+        "'{file}' was not imported: 1 error. Nothing was written; fix the error below and "
+        "import again."),
+    "cli_load_rejected_many": (
+        "Không nhập «{file}»: có {errors} lỗi. Chưa ghi gì vào cơ sở dữ liệu; sửa các lỗi dưới "
+        "đây rồi nhập lại.",
+        "'{file}' was not imported: {errors} errors. Nothing was written; fix the errors below "
+        "and import again."),
     # thidua serve.
     "serve_loading_sample": ("Cơ sở dữ liệu «{path}» còn trống: đang nạp dữ liệu mẫu «{sample}».",
                              "Empty database '{path}': loading the sample '{sample}'."),

@@ -7,6 +7,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "loc_row": ("dòng {row}", "row {row}"),
     "loc_column": ("cột «{column}»", "column '{column}'"),
     "value_was": ("giá trị «{value}»", "value '{value}'"),
+    "in_sheet": ("trang «{origin}»", "the sheet '{origin}'"),
+    "in_file": ("tệp «{origin}»", "the file '{origin}'"),
     # What is expected, per column type.
     "expect_code": ("cần một mã", "expected a code"),
     "expect_text": ("cần nội dung chữ", "expected text"),
@@ -36,8 +38,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "cannot read the value '{value}': {expected}"),
     "issue_duplicate_key": ("trùng khoá «{value}» với dòng {detail}",
                             "the key '{value}' repeats row {detail}"),
-    "issue_unknown_reference": ("mã «{value}» không có trong trang «{detail}»",
-                                "the code '{value}' is not in the sheet '{detail}'"),
+    "issue_unknown_reference": ("mã «{value}» không có trong {detail}",
+                                "the code '{value}' is not in {detail}"),
     "issue_unknown_subject_tap_the": ("mã «{value}» không phải là mã đơn vị (đối tượng Tập thể)",
                                       "'{value}' is no unit code (subject type Tập thể)"),
     "issue_unknown_subject_ca_nhan": ("mã «{value}» không phải là mã cán bộ (đối tượng Cá nhân)",
@@ -87,6 +89,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "the row-number column '{column}' is ignored"),
     "issue_skipped_row": ("dòng không có mã (ví dụ dòng ký tên, cộng), đã bỏ qua: «{value}»",
                           "a row without its key (e.g. a signature or total), skipped: '{value}'"),
+    "issue_column_numbers_row": (
+        "dòng đánh số cột (1), (2), (3)… dưới tiêu đề, không phải dữ liệu, đã bỏ qua: «{value}»",
+        "the row of column numbers (1), (2), (3)… under the header is no data, skipped: "
+        "'{value}'"),
+    "issue_formula_no_value": (
+        "ô có công thức nhưng chưa có giá trị đã tính (tệp do một chương trình tạo ra và chưa "
+        "từng được mở bằng Excel). Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi nhập lại",
+        "the cell holds a formula without a saved value (the file was written by a program and "
+        "never opened in Excel). Open the file in Excel or LibreOffice, save it and import "
+        "again"),
+    "issue_error_value": (
+        "ô có giá trị lỗi «{value}» của công thức, không phải dữ liệu. Hãy sửa công thức (hoặc "
+        "nhập giá trị) trong Excel rồi nhập lại",
+        "the cell holds the formula error '{value}', not data. Fix the formula (or type the "
+        "value) in Excel and import again"),
+    "issue_undecodable": (
+        "tệp CSV có byte không đọc được theo bảng mã Windows-1258 (hiện thành «�»): «{value}». "
+        "Hãy lưu tệp dưới dạng CSV UTF-8 (Excel: Lưu thành → CSV UTF-8) rồi nhập lại",
+        "the CSV file holds bytes that Windows-1258 cannot decode (shown as '�'): '{value}'. "
+        "Save the file as CSV UTF-8 (Excel: Save As → CSV UTF-8) and import again"),
     "issue_unknown_sheet": ("trang không thuộc mẫu nhập liệu, đã bỏ qua",
                             "not a sheet of the import template, ignored"),
     "issue_unknown_file": ("tệp không thuộc mẫu nhập liệu, đã bỏ qua",

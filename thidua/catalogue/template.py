@@ -105,6 +105,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“Người lập biểu”, a subtotal) is skipped and listed in the import report: no row "
         "disappears without a line in the report.",
     ),
+    "template_rule_column_numbers": (
+        "Dòng đánh số cột ngay dưới dòng tiêu đề (“(1) (2) (3) …” hoặc “1 2 3 …”) được bỏ qua "
+        "và ghi vào báo cáo. Ô tỷ lệ, điểm có thể ghi “90%” hoặc “85,5%”.",
+        "A row of column numbers right under the header (“(1) (2) (3) …” or “1 2 3 …”) is "
+        "skipped and listed in the report. Percentage and score cells may hold “90%” or “85,5%”.",
+    ),
+    "template_rule_formulas": (
+        "Ô công thức phải có giá trị đã lưu: tệp do phần mềm khác tạo ra mà chưa mở bằng Excel "
+        "cần được mở và lưu lại bằng Excel hoặc LibreOffice. Ô báo lỗi (#N/A, #REF!, #DIV/0! …) "
+        "được báo kèm vị trí, không bị coi là ô trống.",
+        "Formula cells must hold a saved value: a file written by another program and never "
+        "opened in Excel must be opened and saved in Excel or LibreOffice. Error cells (#N/A, "
+        "#REF!, #DIV/0! …) are reported with their place, never read as blank.",
+    ),
     "template_rule_text": (
         "Văn bản được chuẩn hóa về Unicode dựng sẵn (NFC); khoảng trắng ở đầu và cuối ô (kể cả "
         "khoảng trắng không ngắt và ký tự vô hình) bị xóa, nhiều khoảng trắng liền nhau bên "

@@ -30,6 +30,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No data yet. Open the «Import» page to import a campaign workbook, or run "
         "`thidua load`."),
     "empty_state": ("Chưa có dữ liệu cho lựa chọn này.", "No data for this selection yet."),
+    "filter_as_of_apply": ("Áp dụng ngày", "Apply date"),
+    "unknown_campaign": (
+        "Không có đợt thi đua «{code}» trong cơ sở dữ liệu (địa chỉ ?campaign=); đang hiện đợt "
+        "{shown}.",
+        "There is no campaign «{code}» in the database (address ?campaign=); showing {shown}."),
+    "unknown_units": (
+        "Đợt {campaign} không có đơn vị «{codes}» (địa chỉ ?units=); đã bỏ qua mã này.",
+        "Campaign {campaign} has no unit «{codes}» (address ?units=); that code is ignored."),
+    "unknown_as_of": (
+        "Ngày «{value}» (địa chỉ ?as_of=) nằm ngoài khoảng {first} – {last} của đợt {campaign}; "
+        "đang hiện số liệu đến ngày {shown}.",
+        "The date «{value}» (address ?as_of=) is outside {first} – {last} for campaign "
+        "{campaign}; showing figures as of {shown}."),
+    "unknown_page": (
+        "Không có trang «/{path}»; đang hiện trang Tổng quan.",
+        "There is no page «/{path}»; showing the Overview."),
     "no_period": ("Chưa có kỳ đánh giá nào đến ngày đã chọn.",
                   "No evaluation period up to the chosen date yet."),
     # Overview.
@@ -49,6 +65,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "Campaign {start} – {end}: {elapsed} days elapsed, {left} days left"),
     "window_ended": ("Đợt thi đua {start} – {end}: đã kết thúc ({days} ngày trước)",
                      "Campaign {start} – {end}: ended ({days} days ago)"),
+    "window_running_as_of": (
+        "Đợt thi đua {start} – {end}: đến ngày số liệu {as_of} đã qua {elapsed} ngày, còn {left} "
+        "ngày",
+        "Campaign {start} – {end}: at the data date {as_of}, {elapsed} days elapsed, {left} days "
+        "left"),
+    "window_ended_as_of": (
+        "Đợt thi đua {start} – {end}: đã kết thúc {days} ngày trước ngày số liệu {as_of}",
+        "Campaign {start} – {end}: ended {days} days before the data date {as_of}"),
+    "window_not_started_as_of": (
+        "Đợt thi đua {start} – {end}: chưa bắt đầu vào ngày số liệu {as_of}",
+        "Campaign {start} – {end}: not started yet at the data date {as_of}"),
     "window_not_started": ("Đợt thi đua {start} – {end}: chưa bắt đầu",
                            "Campaign {start} – {end}: not started yet"),
     "heading_trend": ("Tỷ lệ đạt tiêu chí theo kỳ", "Criteria met per period"),
@@ -194,6 +221,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "slide_top_units": ("Đơn vị dẫn đầu kỳ {period}", "Leading units, period {period}"),
     "slide_nominees": ("Người và tập thể được đề nghị", "Nominees"),
     "slide_no_nominees": ("Chưa có hồ sơ đề nghị khen thưởng.", "No nominations yet."),
+    "slide_no_period": ("chưa có", "none yet"),
+    "slide_no_evaluations": ("Chưa có kết quả đánh giá đến ngày này.",
+                             "No evaluation results up to this date."),
     # Reports page.
     "page_reports": ("Báo cáo", "Reports"),
     "reports_list_heading": ("Danh sách đề nghị khen thưởng", "Official nomination list"),

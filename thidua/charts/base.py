@@ -59,8 +59,7 @@ def apply_theme(fig: go.Figure, lang: str = "vi", height: int | None = None) -> 
         colorway=list(THEME.palette),
         paper_bgcolor="white",
         plot_bgcolor="white",
-        hoverlabel=dict(font=dict(family=THEME.font_family, size=THEME.font_size - 1),
-                        bgcolor="white", bordercolor=THEME.axis_line, align="left"),
+        hoverlabel=hover_label(THEME.font_size - 1),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0,
                     title=dict(text=""), font=dict(size=THEME.font_size - 1)),
         margin=dict(l=10, r=20, t=50, b=10),
@@ -75,17 +74,29 @@ def apply_theme(fig: go.Figure, lang: str = "vi", height: int | None = None) -> 
     return fig
 
 
-def for_projector(fig: go.Figure, height: int = 480) -> go.Figure:
+def hover_label(size: int) -> dict[str, Any]:
+    """Dark text on white in a dark border: readable (WCAG ≥ 4.5:1) on every chart.
+
+    Plotly draws the hover text in the border colour unless told otherwise; the light axis
+    grey gave about 2:1, and the hover box is where a criterion's full wording lives.
+    """
+    return dict(font=dict(family=THEME.font_family, size=size, color=THEME.font_colour),
+                bgcolor=THEME.paper, bordercolor=THEME.muted_text, align="left")
+
+
+def for_projector(fig: go.Figure, height: int | None = None) -> go.Figure:
     """The presentation-mode look: white on near-black, large type, room-legible; returns fig.
 
-    480 px high so that title, strip and controls still fit a 1280×720 projector.
+    No fixed height by default: the figure fills its container (``autosize``), which the
+    slides size from the viewport, so a chart fills a 1280×720 projector and a 4K wall alike.
     """
     size = PROJECTOR.font_size
     fig.update_layout(
-        height=height, paper_bgcolor=PROJECTOR.background, plot_bgcolor=PROJECTOR.background,
+        height=height, autosize=True, paper_bgcolor=PROJECTOR.background,
+        plot_bgcolor=PROJECTOR.background,
         font=dict(family=THEME.font_family, size=size, color=PROJECTOR.text),
         legend=dict(font=dict(size=size - 2, color=PROJECTOR.text)),
-        hoverlabel=dict(font=dict(size=size - 4)),
+        hoverlabel=hover_label(size - 4),
         margin=dict(l=10, r=30, t=60, b=10),
     )
     axes = dict(gridcolor=PROJECTOR.grid, zerolinecolor=PROJECTOR.grid,
@@ -95,7 +106,10 @@ def for_projector(fig: go.Figure, height: int = 480) -> go.Figure:
     fig.update_yaxes(**axes)
     for kind in ("bar", "heatmap"):
         fig.update_traces(textfont=dict(size=size - 2), selector=dict(type=kind))
-    fig.update_annotations(font=dict(size=size - 4, color=PROJECTOR.text))
+    # Notes (the target line's) on a panel of their own: legible over a light bar too.
+    fig.update_annotations(font=dict(size=size - 4, color=PROJECTOR.text),
+                           bgcolor=PROJECTOR.panel, bordercolor=PROJECTOR.button_border,
+                           borderpad=4)
     return fig
 
 

@@ -73,6 +73,19 @@ def _heatmap_grid(df: pd.DataFrame, units: list[str], criteria: list[str], lang:
     return grid
 
 
+SHORT_NAME = 30  # characters of a criterion's wording on the heatmap's axis
+TICK_WRAP = 16
+
+
+def criterion_tick(code: str, name: object) -> str:
+    """"<b>TT1</b>" over the first ~30 characters of the wording, wrapped, cut at a word."""
+    text = "" if formats.is_missing(name) else " ".join(str(name).split())
+    if len(text) > SHORT_NAME:
+        cut = text[:SHORT_NAME + 1].rsplit(" ", 1)[0] or text[:SHORT_NAME]
+        text = cut.rstrip(" ,.;:") + "…"
+    return f"<b>{esc(code)}</b>" + (f"<br>{wrap(text, TICK_WRAP)}" if text else "")
+
+
 def criteria_heatmap(df: pd.DataFrame, lang: str = "vi") -> go.Figure:
     """Fulfilment per unit (rows) and criterion (columns), 0–100 from red to green.
 
@@ -101,10 +114,12 @@ def criteria_heatmap(df: pd.DataFrame, lang: str = "vi") -> go.Figure:
             name=t("chart_not_evaluated", lang)))
     unit_names = dict(zip(df["unit_code"].astype(str), df["unit_name"], strict=False))
     unit_axis(fig, units, [str(unit_names[u]) for u in units], reverse=True)
+    crit_names = dict(zip(df["criterion_code"].astype(str), df["criterion_name"], strict=False))
     fig.update_xaxes(type="category", side="top", title=dict(text=t("chart_axis_criterion", lang)),
-                     showgrid=False)
+                     showgrid=False, tickmode="array", tickvals=criteria,
+                     ticktext=[criterion_tick(c, crit_names[c]) for c in criteria])
     fig.update_yaxes(showgrid=False)
-    return apply_theme(fig, lang, height=max(300, 130 + 40 * len(units)))
+    return apply_theme(fig, lang, height=max(340, 190 + 40 * len(units)))
 
 
 def fulfilment_trend(df: pd.DataFrame, lang: str = "vi") -> go.Figure:

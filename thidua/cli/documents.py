@@ -73,7 +73,13 @@ def report(
     unit: UnitOption = None,
     status: Annotated[list[str] | None, typer.Option(
         "--status", help="danh-sach: only nominations in this status (code or label); repeat "
-                         "for several, e.g. --status da_khen_thuong.")] = None,
+                         "for several, e.g. --status da_khen_thuong; `all` for every status "
+                         "(default: those the Office sends on: hoi_dong, da_trinh, "
+                         "trinh_tw).")] = None,
+    agency: Annotated[str | None, typer.Option(
+        "--agency", help="danh-sach: the issuing body's two heading lines, split by |, e.g. "
+                         "'UBND TỈNH QUẢNG NINH|VĂN PHÒNG' (default: $THIDUA_AGENCY, else "
+                         "'UBND TỈNH|VĂN PHÒNG').")] = None,
     out_path: Annotated[Path | None, typer.Option("--out", help="Output file.")] = None,
     db: DbOption = None,
     lang: LangOption = "vi",
@@ -82,7 +88,8 @@ def report(
 
     Examples:
 
-    * `thidua report --kind danh-sach --status da_khen_thuong --out danh_sach.xlsx`
+    * `thidua report --kind danh-sach --out danh_sach.xlsx` (the nominations the Office sends on)
+    * `thidua report --kind danh-sach --status all --agency 'UBND TỈNH NGHỆ AN|VĂN PHÒNG'`
     * `thidua report --kind bao-cao --format pdf --as-of 2026-03-31 --out bao_cao.pdf`
     """
     from thidua.metrics.summary import resolve_as_of, resolve_campaign
@@ -96,10 +103,17 @@ def report(
         units = [u.strip().upper() for u in unit] if unit else None
         try:
             if kind == "danh-sach":
-                from thidua.documents.official_list import default_name, write_official_list
+                from thidua.documents.official_list import (
+                    agency_lines,
+                    default_name,
+                    list_statuses,
+                    write_official_list,
+                )
 
-                target = out_path or Path(default_name(code, day, units, status))
-                path = write_official_list(con, target, code, day, units, status, lang)
+                statuses = list_statuses(status, lang)
+                target = out_path or Path(default_name(code, day, units, statuses))
+                path = write_official_list(con, target, code, day, units, statuses, lang,
+                                           agency_lines(agency))
             else:
                 from thidua.documents.progress import default_name, write_progress_report
 

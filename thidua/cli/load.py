@@ -57,14 +57,21 @@ def _print_rows(result: ImportOutcome, lang: str) -> None:
     out.print(rows)
 
 
+def rejected_sentence(file_name: str, error_count: int, lang: str) -> str:
+    """'… was not imported: 1 error.' / '… 12 errors.': the count in the language's digits."""
+    if error_count == 1:
+        return t("cli_load_rejected_one", lang, file=file_name)
+    return t("cli_load_rejected_many", lang, file=file_name,
+             errors=formats.count(error_count, lang))
+
+
 def print_outcome(result: ImportOutcome, lang: str) -> None:
     """The outcome sentence, then the rows imported or the errors, then the warnings."""
     if result.outcome == "unreadable":
         _say(err, t("load_unreadable", lang, message=result.message), "red")
         return
     if result.outcome == "rejected":
-        _say(err, t("load_rejected", lang, file=result.file_name,
-                    errors=formats.count(result.error_count, lang)), "red bold")
+        _say(err, rejected_sentence(result.file_name, result.error_count, lang), "red bold")
         print_issues(t("title_errors", lang), result.errors, lang, "red")
         if result.error_count > len(result.errors):
             _say(err, t("load_more_issues", lang,

@@ -35,6 +35,7 @@ def _has_campaigns(db_path: Path) -> bool:
 
 
 def _load_sample(db_path: Path, lang: str) -> None:
+    from thidua.cli.load import rejected_sentence
     from thidua.ingest.load import load as run_load
     from thidua.ingest.messages import issue_message
 
@@ -44,8 +45,8 @@ def _load_sample(db_path: Path, lang: str) -> None:
     if outcome.exit_code != 0:
         for issue in outcome.errors[:3]:
             err.print(issue_message(issue, lang), markup=False, highlight=False)
-        raise fail(outcome.message or t("load_rejected", lang, file=outcome.file_name,
-                                        errors=outcome.error_count), outcome.exit_code)
+        raise fail(outcome.message or rejected_sentence(outcome.file_name, outcome.error_count,
+                                                        lang), outcome.exit_code)
 
 
 def serve(

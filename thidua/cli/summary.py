@@ -90,7 +90,11 @@ def print_summary(data: dict[str, Any], lang: str) -> None:
         table.add_row(row["unit_code"], *(fmt(row[field], lang)
                                           for _key, field, fmt in UNIT_COLUMNS))
     out.print(table)
-    by_status = ", ".join(f"{formats.status_label(code, lang)} {formats.count(n, lang)}"
+    if not data["nominations_total"]:
+        say(t("summary_no_nominations", lang))
+        return
+    by_status = "; ".join(t("summary_status_count", lang, status=formats.status_label(code, lang),
+                            n=formats.count(n, lang))
                           for code, n in data["nominations_by_status"].items() if n)
     say(t("summary_nominations", lang, total=formats.count(data["nominations_total"], lang),
-          by_status=by_status or formats.MISSING))
+          by_status=by_status))

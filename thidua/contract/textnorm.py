@@ -15,9 +15,23 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 
 # Characters that TCVN3 (ABC) and VNI put where Unicode Vietnamese has its letters ("TËp thÓ",
 # "§¹t", "Nguyeãn"). None is a Vietnamese letter in Unicode; one standing against a letter means
-# the text was typed in a legacy font. The same class is used by queries/checks/legacy_font.sql.
+# the text was typed in a legacy font.
 LEGACY_FONT_CHARS = "µ¶¸¹¨©ª¬®§¡¢£¤¥¦ËÖÄÅÆÇÏÑØÛÜÞßäåæçëïñöøûüþÿ"
-LEGACY_FONT_PATTERN = f"[A-Za-z][{LEGACY_FONT_CHARS}]|[{LEGACY_FONT_CHARS}][A-Za-z]"
+# VNI writes a toned vowel as the plain vowel followed by a mark character, and several marks
+# are Vietnamese letters themselves (ễ = "eã", ú = "uù", ô = "oâ", ậ = "aä", ơ = "ô", ớ = "ôù").
+# After each vowel, the marks no Vietnamese syllable puts there: no vowel follows "a" or "e" in
+# Vietnamese, while "hoá", "hoà", "hoãn", "quân", "quá", "thuê" are real and stay unflagged.
+VNI_MARKS_AFTER = {
+    "aA": "ùøûõïâáàåãäêéèúüëÙØÛÕÏÂÁÀÅÃÄÊÉÈÚÜË",
+    "eE": "ùøûõïâáàåãäÙØÛÕÏÂÁÀÅÃÄ",
+    "oO": "ùøûõïâåäÙØÛÕÏÂÅÄ",
+    "uUyYôÔ": "ùøûõïÙØÛÕÏ",
+}
+# The one rule, in Python (``is_legacy_font``) and in SQL (queries/checks/legacy_font.sql gets
+# it as $pattern): RE2 and Python's re read it alike.
+LEGACY_FONT_PATTERN = "|".join(
+    [f"[A-Za-z][{LEGACY_FONT_CHARS}]", f"[{LEGACY_FONT_CHARS}][A-Za-z]"]
+    + [f"[{vowels}][{marks}]" for vowels, marks in VNI_MARKS_AFTER.items()])
 _LEGACY = re.compile(LEGACY_FONT_PATTERN)
 
 

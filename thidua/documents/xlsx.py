@@ -128,12 +128,13 @@ def write_table_sheet(workbook: Workbook, frame: pd.DataFrame, *, name: str, tit
                       filter_lines: Sequence[str], labels: Sequence[str],
                       lang: str = DEFAULT_LANG, fmt: TableFormats | None = None,
                       bool_labels: Sequence[str] | None = None,
-                      printable: bool = False) -> Worksheet:
+                      printable: bool = True) -> Worksheet:
     """``frame`` as a new sheet ``name`` under ``title`` and ``filter_lines``.
 
     ``labels`` are the header's words, one per column. Booleans are written as ``bool_labels``
-    (yes, no), by default the words of ``lang``. ``printable`` sets A4 landscape, one page wide,
-    the header repeated on every page.
+    (yes, no), by default the words of ``lang``. ``printable`` (the default, for the downloads
+    and the report alike) sets A4 landscape, one page wide, the header repeated on every page:
+    a 16-column table prints on one page's width, not over three.
     """
     fmt = fmt or TableFormats.of(workbook, lang)
     bool_labels = bool_labels or (formats.yes_no(True, lang), formats.yes_no(False, lang))

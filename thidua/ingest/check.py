@@ -175,6 +175,8 @@ def issues_from_checks(con: duckdb.DuckDBPyConnection, read: ReadResult,
         label = raw.labels.get(column) if raw and column else None
         if label is None and column:
             label = ref.TABLES_BY_NAME[table_name].column(column).label_vi
+        if code == "unknown_reference" and detail in read.tables:
+            detail = read.tables[detail].origin  # the sheet or file as the user named it
         issues.append(Issue(severity, code, raw.origin if raw else table_name, row, column,
                             label, value, detail, table_name))
     return issues, counts

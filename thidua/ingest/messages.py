@@ -23,10 +23,13 @@ def _subject_word(code: str, lang: str) -> str:
     return en if lang == "en" else vi
 
 
+def _is_file(origin: str) -> bool:
+    return origin.lower().endswith((".csv", ".parquet", ".xlsx", ".xls", ".xlsm"))
+
+
 def location(issue: Issue, lang: str = "vi") -> str:
     """'Trang «Đơn vị», dòng 5, cột «Mã đơn vị»' (the parts that are known)."""
-    is_file = issue.origin.lower().endswith((".csv", ".parquet", ".xlsx", ".xls", ".xlsm"))
-    parts = [t("loc_file" if is_file else "loc_sheet", lang, origin=issue.origin)]
+    parts = [t("loc_file" if _is_file(issue.origin) else "loc_sheet", lang, origin=issue.origin)]
     if issue.row is not None:
         parts.append(t("loc_row", lang, row=issue.row))
     if issue.label:
@@ -54,6 +57,8 @@ def message_keys(code: str) -> tuple[str, ...]:
         return tuple(f"issue_unknown_subject_{subject}" for subject in ref.SUBJECT_TYPES)
     if code == "legacy_font":
         return ("issue_legacy_font", "issue_legacy_font_sheet")
+    if code == "unknown_reference":
+        return ("issue_unknown_reference", "in_sheet", "in_file")
     return (f"issue_{code}",)
 
 
@@ -66,9 +71,10 @@ def problem(issue: Issue, lang: str = "vi") -> str:
         return t("issue_bad_value", lang, value=issue.value, expected=expectation(code[4:], lang))
     if code == "unknown_subject":
         return t(f"issue_unknown_subject_{issue.detail}", lang, value=issue.value)
-    if code == "unknown_reference":
-        detail = ref.TABLES_BY_NAME[issue.detail].label_vi if issue.detail else ""
-        return t("issue_unknown_reference", lang, value=issue.value, detail=detail)
+    if code == "unknown_reference":  # detail: the referenced sheet or file, as the user names it
+        origin = issue.detail or ""
+        where = t("in_file" if _is_file(origin) else "in_sheet", lang, origin=origin)
+        return t("issue_unknown_reference", lang, value=issue.value, detail=where)
     if code == "criterion_wrong_subject":
         applies_to, subject = (issue.detail or "|").split("|")
         return t("issue_criterion_wrong_subject", lang, value=issue.value,

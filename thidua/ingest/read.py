@@ -2,9 +2,10 @@
 
 This is the Python half of DATA_CONTRACT section 2: find each table's sheet or file by name,
 decode CSV bytes, find the header row below any title rows (``header``), match column labels,
-and drop blank rows and key-less rows (reporting the latter). Values leave here as text with
-their Excel row numbers; typing (``stage``) and every check (``check``) happen in DuckDB, so this
-module never judges a value. It is the first step of the import; ``load`` runs the steps.
+skip a row of column numbers under it, drop blank rows and rows without identifying codes
+(``rows``, reporting the latter) and mark formula, error and undecodable cells (``cells``).
+Values leave here as text with their Excel row numbers; typing (``stage``) and every check
+(``check``) happen in DuckDB. It is the first step of the import; ``load`` runs the steps.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from python_calamine import CalamineWorkbook
 
 from thidua.contract.reference import TABLES, Table
 from thidua.contract.textnorm import cell_text, fold, is_legacy_font
+from thidua.ingest.cells import UNDECODABLE, CellFlags, formula_cells, is_column_numbers_row
 from thidua.ingest.header import (
     HEADER_SCAN_ROWS,
     STT_KEYS,
@@ -31,6 +33,7 @@ from thidua.ingest.header import (
     match_header,
     match_table,
 )
+from thidua.ingest.rows import cell_marks, identifying_columns, key_blank, row_content
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 # Sheets of our own template that hold no data.
@@ -71,6 +74,8 @@ class RawTable:
     labels: dict[str, str]
     columns: dict[str, pa.Array]  # canonical column -> string array, NULL for empty cells
     row_numbers: pa.Array  # int32: the Excel row number of each kept row
+    # (Excel row, column, kind, value) of cells to report: ``cells`` (formulas, errors, bytes)
+    marks: list[tuple[int, str, str, str | None]] = field(default_factory=list)
 
 
 @dataclass
@@ -117,45 +122,48 @@ def _column_positions(header: Header, table: Table, origin: str, row_number: int
     return positions, user_labels
 
 
-def _key_blank(arrays: dict[int, pa.Array | None], positions: dict[str, int], table: Table,
-               n: int) -> tuple[pa.Array, pa.Array]:
-    """Per data row: is its key blank, and does it hold anything at all."""
-    present = [pc.is_valid(a) for a in arrays.values() if a is not None]
-    any_content = _reduce(pc.or_, present, n, False)
-    key_pos = [positions[k] for k in table.key if k in positions] or list(positions.values())
-    key_blank = _reduce(pc.and_, [pc.is_null(arrays[i]) for i in key_pos
-                                  if arrays.get(i) is not None], n, True)
-    return key_blank, any_content
-
-
 def extract_table(rows: list[list[object]], table: Table, origin: str, result: ReadResult,
-                  first_row_number: int = 1) -> None:
-    """Find the header in ``rows`` (row i is Excel row ``first_row_number + i``), keep the data."""
+                  first_row_number: int = 1, flags: CellFlags | None = None,
+                  lossy: bool = False) -> None:
+    """Find the header in ``rows`` (row i is Excel row ``first_row_number + i``), keep the data.
+    ``flags`` are the sheet's formula and error cells by position; ``lossy`` says the text was
+    decoded with replacement characters."""
     header = find_header(rows, table)
     if header is None:
         _report_no_header(rows, table, origin, result, first_row_number)
         return
     header_number = header.row + first_row_number
     positions, user_labels = _column_positions(header, table, origin, header_number, result)
-    data = rows[header.row + header.height:]
-    first_number = header_number + header.height
+    start = header.row + header.height
+    if start < len(rows) and is_column_numbers_row(rows[start]):
+        result.issues.append(Issue("warning", "column_numbers_row", origin,
+                                   start + first_row_number, value=row_content(rows[start]),
+                                   table=table.name))
+        start += 1
+    data, first_number = rows[start:], start + first_row_number
     width = max(max((len(row) for row in data), default=0), len(header.labels))
     by_position = list(zip_longest(*data, fillvalue=None)) if data else [()] * width
     arrays = {i: _text_array(by_position[i]) if i < len(by_position) else None
               for i in range(width)}
     n = len(data)
-    key_blank, any_content = _key_blank(arrays, positions, table, n)
-    for index in pc.indices_nonzero(pc.and_(key_blank, any_content)).to_pylist():
-        content = " | ".join(t for t in (cell_text(c) for c in data[index]) if t)
+    marks = cell_marks(arrays, positions, start, flags, lossy)
+    marked = {index for (index, name), (kind, _v) in marks.items()
+              if kind != UNDECODABLE and name in identifying_columns(table)}
+    blank, any_content = key_blank(arrays, positions, table, n, marked)
+    for index in pc.indices_nonzero(pc.and_(blank, any_content)).to_pylist():
         result.issues.append(Issue("warning", "skipped_row", origin, first_number + index,
-                                   value=content[:120], table=table.name))
-    keep = pc.invert(key_blank)
+                                   value=row_content(data[index]), table=table.name))
+    keep = pc.invert(blank)
     numbers = pa.array(range(first_number, first_number + n), pa.int32()).filter(keep)
     columns = {name: (arrays[i] if arrays[i] is not None
                       else pa.nulls(n, pa.string())).filter(keep)
                for name, i in positions.items()}
+    kept = keep.to_pylist()
+    reported = [(first_number + index, name, kind, value)
+                for (index, name), (kind, value) in sorted(marks.items())
+                if index < n and kept[index]]
     result.tables[table.name] = RawTable(table, origin, header_number, user_labels,
-                                         columns, numbers)
+                                         columns, numbers, reported)
 
 
 def _text_array(values: tuple) -> pa.Array:
@@ -166,27 +174,25 @@ def _text_array(values: tuple) -> pa.Array:
     return pc.if_else(blank, pa.scalar(None, pa.string()), arr)
 
 
-def _reduce(op, arrays: list, n: int, empty: bool) -> pa.Array:
-    if not arrays:
-        return pa.array([empty] * n, pa.bool_())
-    out = arrays[0]
-    for arr in arrays[1:]:
-        out = op(out, arr)
-    return out
-
-
 def decode_csv(data: bytes, origin: str) -> str:
     """CSV bytes as text: UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1258."""
+    return _decode(data, origin)[0]
+
+
+def _decode(data: bytes, origin: str) -> tuple[str, bool]:
+    """The text, and whether Windows-1258 had no character for some bytes (each became
+    U+FFFD: the reader reports those cells)."""
     if not data.strip():
         raise UnreadableInput("unreadable_empty", path=origin)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return data.decode("utf-16"), False
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
+        return data[3:].decode("utf-8"), False
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), False
     except UnicodeDecodeError:
-        return data.decode("cp1258", errors="replace")
+        text = data.decode("cp1258", errors="replace")
+        return text, "\ufffd" in text
 
 
 def _csv_delimiter(text: str, table: Table) -> str:
@@ -206,10 +212,10 @@ def _csv_delimiter(text: str, table: Table) -> str:
     return max(CSV_DELIMITERS, key=labels_found)
 
 
-def _read_csv_rows(path: Path, table: Table) -> list[list[object]]:
-    text = decode_csv(path.read_bytes(), path.name)
+def _read_csv_rows(path: Path, table: Table) -> tuple[list[list[object]], bool]:
+    text, lossy = _decode(path.read_bytes(), path.name)
     delimiter = _csv_delimiter(text, table)
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)), lossy
 
 
 def _read_parquet(path: Path, table: Table, result: ReadResult) -> None:
@@ -233,6 +239,7 @@ def read_workbook(path: Path) -> ReadResult:
         workbook = CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises its own error types for every broken file
         raise UnreadableInput("unreadable_workbook", path=path.name, reason=str(exc)) from exc
+    flags = formula_cells(path)
     for sheet_name in workbook.sheet_names:
         table = match_table(sheet_name)
         if table is None:
@@ -244,7 +251,7 @@ def read_workbook(path: Path) -> ReadResult:
                                        detail=result.tables[table.name].origin))
             continue
         rows = workbook.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
-        extract_table(rows, table, sheet_name, result)
+        extract_table(rows, table, sheet_name, result, flags=flags.get(sheet_name))
     return result
 
 
@@ -265,7 +272,8 @@ def read_folder(path: Path) -> ReadResult:
         if file.suffix.lower() == ".parquet":
             _read_parquet(file, table, result)
         else:
-            extract_table(_read_csv_rows(file, table), table, file.name, result)
+            rows, lossy = _read_csv_rows(file, table)
+            extract_table(rows, table, file.name, result, lossy=lossy)
     return result
 
 

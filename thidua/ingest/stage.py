@@ -66,13 +66,30 @@ def stage_table(con: duckdb.DuckDBPyConnection, table: ref.Table, raw: RawTable 
     con.execute(query_text(f"staging/typed_{table.name}"))
 
 
+def stage_marks(con: duckdb.DuckDBPyConnection, read: ReadResult) -> None:
+    """``stg_cell_marks``: the cells the reader marked (formulas without a value, error
+    values, undecodable bytes), for queries/checks/cell_marks.sql and cell_values.sql."""
+    marks = [(name, *mark) for name, raw in read.tables.items() for mark in raw.marks]
+    table_name, row, column, kind, value = (list(c) for c in zip(*marks, strict=True)) \
+        if marks else ([], [], [], [], [])
+    con.register("marked_cells", pa.table({
+        "table_name": pa.array(table_name, pa.string()), "_row": pa.array(row, pa.int32()),
+        "column_name": pa.array(column, pa.string()), "kind": pa.array(kind, pa.string()),
+        "value": pa.array(value, pa.string())}))
+    try:
+        con.execute(query_text("staging/stage_cell_marks"))
+    finally:
+        con.unregister("marked_cells")
+
+
 def stage_tables(con: duckdb.DuckDBPyConnection, read: ReadResult,
                  staged: Staged | None = None) -> None:
-    """Stage and type every table of the contract, in workbook order."""
+    """Stage and type every table of the contract, in workbook order, and the marked cells."""
     for table in ref.TABLES:
         stage_table(con, table, read.tables.get(table.name))
         if staged:
             staged(table.name)
+    stage_marks(con, read)
 
 
 def row_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

@@ -10,12 +10,20 @@ motto is always Vietnamese. Nothing here touches Streamlit.
 from __future__ import annotations
 
 from thidua.documents.official_list.document import (
+    AGENCY_ENV,
+    agency_lines,
     default_name,
     official_list_bytes,
     write_official_list,
 )
-from thidua.documents.official_list.gather import name_sort_key, resolve_statuses
+from thidua.documents.official_list.gather import (
+    SENT_ON_STATUSES,
+    list_statuses,
+    name_sort_key,
+    resolve_statuses,
+)
 from thidua.documents.official_list.layout import COLUMNS, DEFAULT_AGENCY, MOTTO, roman
 
-__all__ = ["COLUMNS", "DEFAULT_AGENCY", "MOTTO", "default_name", "name_sort_key",
+__all__ = ["AGENCY_ENV", "COLUMNS", "DEFAULT_AGENCY", "MOTTO", "SENT_ON_STATUSES",
+           "agency_lines", "default_name", "list_statuses", "name_sort_key",
            "official_list_bytes", "resolve_statuses", "roman", "write_official_list"]

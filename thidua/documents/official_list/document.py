@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 from pathlib import Path
 
 import duckdb
@@ -22,6 +23,22 @@ from thidua.documents.official_list.layout import (
     write_signature,
     write_table,
 )
+
+AGENCY_ENV = "THIDUA_AGENCY"  # "UBND TỈNH QUẢNG NINH|VĂN PHÒNG"
+
+
+def agency_lines(setting: str | None = None) -> tuple[str, str]:
+    """The issuing body's two lines from ``setting``, else ``$THIDUA_AGENCY``, else the default.
+
+    The two lines are separated by ``|``: ``"UBND TỈNH QUẢNG NINH|VĂN PHÒNG"``; a setting
+    without ``|`` names the first line and keeps the default second (``VĂN PHÒNG``).
+    """
+    text = setting if setting is not None and setting.strip() else os.environ.get(AGENCY_ENV)
+    if text is None or not text.strip():
+        return DEFAULT_AGENCY
+    first, _, second = text.partition("|")
+    return (" ".join(first.split()) or DEFAULT_AGENCY[0],
+            " ".join(second.split()) or DEFAULT_AGENCY[1])
 
 
 def default_name(campaign_code: str, as_of: dt.date, unit_codes: list[str] | None,
@@ -46,14 +63,14 @@ def default_name(campaign_code: str, as_of: dt.date, unit_codes: list[str] | Non
 
 def official_list_bytes(con: duckdb.DuckDBPyConnection, campaign_code: str, as_of: dt.date,
                         unit_codes: list[str] | None, statuses: list[str] | None,
-                        lang: str = "vi",
-                        agency: tuple[str, str] = DEFAULT_AGENCY) -> bytes:
+                        lang: str = "vi", agency: tuple[str, str] | None = None) -> bytes:
     """The official nomination list of ``campaign_code`` as of ``as_of``, as .xlsx bytes.
 
     ``unit_codes`` limits it to nominations proposed by those units (``None``: all);
     ``statuses`` (codes or labels, see ``resolve_statuses``) to nominations in those statuses
     as of the date (``None``: all). ``lang`` switches the document's words (``vi`` or ``en``);
-    ``agency`` is the two lines of the issuing body (the first is written in capitals).
+    ``agency`` is the two lines of the issuing body (the first is written in capitals;
+    ``None``: :func:`agency_lines`, from ``$THIDUA_AGENCY`` or the default).
     """
     data = gather(con, campaign_code, as_of, unit_codes, statuses, lang)
     buffer = io.BytesIO()
@@ -66,7 +83,7 @@ def official_list_bytes(con: duckdb.DuckDBPyConnection, campaign_code: str, as_o
     f = ListFormats(workbook)
     for col, (_, width) in enumerate(COLUMNS):
         sheet.set_column(col, col, width)
-    row = write_heading(sheet, f, data, agency, lang)
+    row = write_heading(sheet, f, data, agency or agency_lines(), lang)
     row = write_table(sheet, f, row, data, lang)
     print_setup(sheet, write_signature(sheet, f, row, lang), lang)
     workbook.close()
@@ -75,9 +92,10 @@ def official_list_bytes(con: duckdb.DuckDBPyConnection, campaign_code: str, as_o
 
 def write_official_list(con: duckdb.DuckDBPyConnection, out: Path, campaign_code: str,
                         as_of: dt.date, unit_codes: list[str] | None,
-                        statuses: list[str] | None, lang: str = "vi") -> Path:
+                        statuses: list[str] | None, lang: str = "vi",
+                        agency: tuple[str, str] | None = None) -> Path:
     """Write ``official_list_bytes`` to ``out`` (parent folders created) and return the path."""
-    data = official_list_bytes(con, campaign_code, as_of, unit_codes, statuses, lang)
+    data = official_list_bytes(con, campaign_code, as_of, unit_codes, statuses, lang, agency)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)

@@ -51,6 +51,26 @@ def resolve_statuses(statuses: Iterable[str] | None, lang: str = "vi") -> list[s
     return [code for code in ref.STATUS_CODES if code in codes]
 
 
+# What an HCQT clerk sends on: past the unit's proposal, not returned, not final.
+SENT_ON_STATUSES: tuple[str, ...] = ("hoi_dong", "da_trinh", "trinh_tw")
+ALL_STATUSES = ("all", "tatca")  # folded words that ask for every status
+
+
+def list_statuses(values: Iterable[str] | None, lang: str = "vi") -> list[str] | None:
+    """The statuses of the ``thidua report --kind danh-sach`` list asked for with ``values``.
+
+    Nothing asked: :data:`SENT_ON_STATUSES`, the list the Office sends on. ``all`` (or
+    ``tất cả``): every status (``None``). Otherwise the codes or labels, as
+    :func:`resolve_statuses` reads them.
+    """
+    wanted = [v for v in (values or []) if v is not None and str(v).strip()]
+    if not wanted:
+        return list(SENT_ON_STATUSES)
+    if any(fold(v) in ALL_STATUSES for v in wanted):
+        return None
+    return resolve_statuses(wanted, lang)
+
+
 def name_sort_key(name: object) -> tuple[str, str]:
     """Sort key of a name: letters without diacritics first (Đỗ sorts with D), then as written."""
     text = unicodedata.normalize("NFC", "" if name is None else str(name)).strip()

@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 
 from thidua import charts
 from thidua.catalogue import t
+from thidua.documents.progress.columns import LINE_CHARS, LINE_CHARS_WIDE, col_group, column_weights
 from thidua.documents.progress.labels import (
     cell_text,
     column_label,
@@ -36,7 +37,7 @@ from thidua.documents.progress.model import (
 from thidua.theme import FONT_STACK, THEME
 
 DEFAULT_CHART_HEIGHT = 400
-WIDE_TABLE_COLUMNS = 8  # from this many columns a table prints in smaller type
+WIDE_TABLE_COLUMNS = 8  # from this many columns a table prints in small type, in landscape
 ChartHtml = Callable[[go.Figure], str]
 
 _CSS = """
@@ -72,9 +73,14 @@ p.note { color: var(--muted); margin: 4px 0 8px; }
 figure.chart { margin: 0 0 14px; break-inside: avoid; page-break-inside: avoid; }
 figure.chart h3 { margin-bottom: 4px; }
 figure.chart img { display: block; width: 100%; height: auto; }
-table { border-collapse: collapse; width: 100%; font-size: 13px; margin: 6px 0 18px; }
-th, td { border: 1px solid var(--line); padding: 4px 7px; text-align: left;
-         vertical-align: top; }
+/* Separate borders drawn inside the cells: a collapsed table's outer border lies half outside
+   its box, and Chromium's print clips that half at the page's right margin. */
+table { border-collapse: separate; border-spacing: 0; width: 100%; font-size: 13px;
+        margin: 6px 0 18px; }
+th, td { border: solid var(--line); border-width: 0 1px 1px 0; padding: 4px 7px;
+         text-align: left; vertical-align: top; }
+th:first-child, td:first-child { border-left-width: 1px; }
+thead th { border-top-width: 1px; }
 th { background: var(--head); font-weight: 600; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.nw { white-space: nowrap; }
@@ -82,16 +88,21 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 footer.report { margin-top: 28px; color: var(--muted); font-size: 12px; }
 @page { size: A4; margin: 15mm; }
+@page wide { size: A4 landscape; margin: 12mm 15mm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  /* 1px on the right: Chromium clips the page area a fraction of a pixel inside the layout's
+     width, which took most of a full-width table's right border. */
+  body { max-width: none; padding: 0 1px 0 0; font-size: 10.5pt; }
   nav.contents { display: none; }
-  section.page { break-before: page; page-break-before: always; }
-  section.page:first-of-type { break-before: auto; page-break-before: auto; }
-  h2 { margin-top: 0; }
+  h2 { margin-top: 18pt; break-after: avoid; page-break-after: avoid; }
+  section.page:first-of-type h2 { margin-top: 8pt; }
   .kpi .value { font-size: 20pt; }
-  table { font-size: 9pt; }
+  table { font-size: 9pt; table-layout: fixed; }
   table.wide { font-size: 8pt; }
-  th, td { padding: 3px 5px; }
+  th, td { padding: 3px 5px; overflow-wrap: anywhere; }
+  td.num, td.nw { white-space: normal; }
+  p.note { break-after: avoid; page-break-after: avoid; }
+  div.wide { page: wide; }
   footer.report { display: none; }
   a { color: inherit; text-decoration: none; }
 }
@@ -122,22 +133,34 @@ def esc(value: Any) -> str:
 
 
 def table_html(frame: pd.DataFrame, lang: str) -> str:
-    """A labelled table: catalogue column names, words for codes, the language's numbers."""
+    """A labelled table: catalogue column names, words for codes, the language's numbers.
+
+    The columns get widths from their text (a ``<colgroup>``) so that the printed table, laid
+    out ``fixed``, fits the page's width however long a name is.
+    """
     shown = labelled_values(frame, lang)
-    head = "".join(f"<th>{esc(column_label(c, lang))}</th>" for c in frame.columns)
+    labels = [column_label(c, lang) for c in frame.columns]
     codes = [is_code_column(c) for c in frame.columns]
-    rows = []
+    body, classes = [], []
     for values in shown.itertuples(index=False, name=None):
-        cells = []
-        for value, is_code in zip(values, codes, strict=True):
-            text, css_class = cell_text(value, lang)
-            css_class = css_class or ("nw" if is_code else "")
-            cells.append(f'<td class="{css_class}">{esc(text)}</td>' if css_class
-                         else f"<td>{esc(text)}</td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
-    wide = ' class="wide"' if len(frame.columns) >= WIDE_TABLE_COLUMNS else ""
-    return (f"<table{wide}><thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows)
-            + "\n</tbody></table>")
+        cells = [cell_text(value, lang) for value in values]
+        body.append([text for text, _ in cells])
+        classes.append([css_class or ("nw" if is_code else "")
+                        for (_, css_class), is_code in zip(cells, codes, strict=True)])
+    budget = LINE_CHARS_WIDE if is_wide(frame) else LINE_CHARS
+    cols = col_group(column_weights(labels, body, budget))
+    head = "".join(f"<th>{esc(label)}</th>" for label in labels)
+    rows = ["<tr>" + "".join(f'<td class="{c}">{esc(text)}</td>' if c else f"<td>{esc(text)}</td>"
+                             for text, c in zip(texts, row_classes, strict=True)) + "</tr>"
+            for texts, row_classes in zip(body, classes, strict=True)]
+    wide = ' class="wide"' if is_wide(frame) else ""
+    return (f"<table{wide}><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>\n<tbody>\n"
+            + "\n".join(rows) + "\n</tbody></table>")
+
+
+def is_wide(frame: pd.DataFrame) -> bool:
+    """A table of so many columns that it prints in small type on a landscape page."""
+    return len(frame.columns) >= WIDE_TABLE_COLUMNS
 
 
 def _kpis_html(block: Kpis) -> str:
@@ -188,6 +211,24 @@ def _header_html(report: ProgressReport, contents: list[str]) -> str:
             f'{"".join(contents)}</nav>\n</header>\n')
 
 
+def section_body(blocks: tuple[Block, ...], lang: str, chart_html: ChartHtml) -> str:
+    """A section's blocks as HTML; a wide table, with the heading and note just before it,
+    goes into a ``div.wide`` that prints on landscape pages (``@page wide``)."""
+    parts: list[str] = []
+    lead: list[str] = []  # the heading and notes that introduce the next block
+    for block in blocks:
+        markup = block_html(block, lang, chart_html)
+        if isinstance(block, Heading | Note):
+            lead.append(markup)
+        elif isinstance(block, Table) and is_wide(block.frame):
+            parts.append('<div class="wide">' + "\n".join([*lead, markup]) + "</div>")
+            lead = []
+        else:
+            parts.extend([*lead, markup])
+            lead = []
+    return "\n".join(parts + lead)
+
+
 def render_html(report: ProgressReport, chart_html: ChartHtml) -> str:
     """The document as one HTML page; ``chart_html`` turns each figure into its markup."""
     lang = report.lang
@@ -195,7 +236,7 @@ def render_html(report: ProgressReport, chart_html: ChartHtml) -> str:
     for number, section in enumerate(report.sections, start=1):
         title = t("report_progress_section", lang, number=number, title=section.title)
         contents.append(f'<a href="#{section.anchor}">{esc(title)}</a>')
-        body = "\n".join(block_html(b, lang, chart_html) for b in section.blocks)
+        body = section_body(section.blocks, lang, chart_html)
         sections.append(f'<section class="page" id="{section.anchor}">\n'
                         f"<h2>{esc(title)}</h2>\n{body}\n</section>")
     return (
