@@ -35,8 +35,9 @@ from thidua.documents.template.layout import (
 
 GUIDE_WIDTHS = (6, 24, 34, 26, 16, 62)  # columns A..F
 _READING_RULES = ("names", "columns", "header_row", "two_row_header", "blank_rows",
-                  "column_numbers", "formulas", "text", "csv_encoding", "legacy_fonts", "dates", "day_first", "impossible_dates",
-                  "months", "results", "subjects", "fixed_values")
+                  "column_numbers", "formulas", "text", "csv_encoding", "legacy_fonts", "dates",
+                  "day_first", "impossible_dates", "months", "results", "subjects",
+                  "fixed_values")
 
 
 class Guide:
