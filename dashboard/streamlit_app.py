@@ -5,12 +5,19 @@ Thin on purpose: the filters are resolved here once per run and handed to the pa
 ``?mode=trinh-chieu`` the same filters drive the presentation mode instead (no sidebar).
 Every page has its own address ("/" switches to "/tong-quan"); what the address asks for and
 the database lacks (a page, campaign, unit or date) is said in a warning, not silently replaced.
+
+Who is asking comes first (``dashboard/ui/access.py``): with accounts in the store, a session
+without a valid token sees only the sign-in page, whatever its address. The navigation holds
+only the pages the account's role may open (``roles.allowed_pages``), so an address of another
+page reaches the hidden home page, which refuses it by name; the page chosen is checked against
+the same set before it runs. A ``trinh_chieu`` account gets the presentation at any address.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sys
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -19,9 +26,12 @@ import streamlit as st
 if __package__ in (None, ""):  # `streamlit run dashboard/streamlit_app.py` runs it as a script
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dashboard.ui import state
+from dashboard.ui import access, state
+from dashboard.ui.print_css import print_styles
 from dashboard.ui.widgets import md_escape
 from thidua import formats
+from thidua.accounts import roles
+from thidua.accounts.store import Account
 from thidua.catalogue import LANGS, t
 from thidua.formats import as_date
 from thidua.metrics.filters import PRESENTATION_MODE, Filters, from_query, to_query
@@ -35,8 +45,11 @@ PAGES = (  # (file, catalogue key, icon, url path)
     ("app_pages/reports.py", "page_reports", ":material/description:", "bao-cao"),
     ("app_pages/tables.py", "page_tables", ":material/table:", "du-lieu"),
     ("app_pages/import_data.py", "page_import", ":material/upload_file:", "nhap-du-lieu"),
+    ("app_pages/audit_log.py", "page_audit", ":material/history:", "nhat-ky"),
 )
 PRESENTATION_PAGE = "app_pages/presentation.py"
+SIGN_IN_PAGE = "app_pages/sign_in.py"
+OPEN_PATHS = frozenset({"", "dang-nhap"})  # the home switch (the default: "") and sign-in
 HERE = Path(__file__).resolve().parent
 FAVICON = HERE / "static" / "favicon.svg"  # shipped: no page asks a font server for its icon
 AFTER_END = dt.timedelta(days=366)  # the as-of picker reaches a year past the campaign's end
@@ -132,8 +145,8 @@ def _resolve(initial: Filters, campaigns, widgets: bool
             placeholder=t("filter_units_all", lang), key=f"units_{campaign}")
         as_of = _as_of_picker(sidebar, as_of, bounds, campaign, lang)
         sidebar.divider()
-        if sidebar.button(t("present_start", lang), icon=":material/slideshow:",
-                          key="present_start"):
+        if access.may("present") and sidebar.button(
+                t("present_start", lang), icon=":material/slideshow:", key="present_start"):
             st.query_params["mode"] = PRESENTATION_MODE
             st.rerun()
     return Filters(campaign, tuple(chosen), as_of, lang, dict(initial.extra)), default, notices
@@ -145,8 +158,17 @@ def _unit_names(campaign: str) -> dict[str, str]:
 
 
 def _requested_path() -> str:
-    """The address's page segment as the browser asked for it ("" at the root, or unknown)."""
-    url = st.context.url or ""
+    """The address's page segment as the browser asked for it ("" at the root, or unknown).
+
+    Read as the browser sent it: Streamlit 1.67's ``st.context.url`` cuts any registered page's
+    path off the end without a "/" boundary ("/nhap-du-lieu" reads "/nhap-" when "du-lieu" is
+    registered), which would turn a refused page into an unknown one.
+    """
+    try:
+        from streamlit.runtime.context import _context_info_field
+        url = _context_info_field("url") or ""
+    except ImportError:  # another Streamlit: its public, possibly trimmed, address
+        url = st.context.url or ""
     path = urlparse(url).path.strip("/")
     base = (st.get_option("server.baseUrlPath") or "").strip("/")
     if base and (path == base or path.startswith(base + "/")):
@@ -154,34 +176,75 @@ def _requested_path() -> str:
     return path
 
 
-def _navigation(lang: str, query: dict[str, str], notices: list[str]):
-    """Every page at its own address; "/" opens the Overview at /tong-quan.
+def _navigation(lang: str, query: dict[str, str], notices: list[str], allowed: frozenset[str]):
+    """Every page the role may open at its own address; "/" opens the first (the Overview).
 
     Streamlit serves its default page at "/" only (its ``url_path`` is ignored), so the
-    default here is a hidden page that switches to the Overview: both "/" and "/tong-quan"
-    show it, and an unknown address (which Streamlit also sends to the default page) gets a
-    sentence naming what was not found.
+    default here is a hidden page that switches to the first page: both "/" and "/tong-quan"
+    show it. An unknown address (which Streamlit also sends to the default page) gets a
+    sentence naming what was not found; the address of a page this role may not open (it is
+    not in the navigation, so it lands here too) gets the refusal and nothing else.
     """
     pages = [st.Page(HERE / path, title=t(key, lang), icon=icon, url_path=url)
-             for path, key, icon, url in PAGES]
+             for path, key, icon, url in PAGES if url in allowed]
+    if not pages:  # a role with no page (or an unknown one) gets nothing
+        access.refuse(lang)
 
     def root() -> None:  # what this run found wrong in the address is said after the switch
         path = _requested_path()
+        if path in {url for *_rest, url in PAGES} - allowed:
+            access.refuse(lang)
         unknown = path and path not in {url for *_rest, url in PAGES}
         st.session_state["carried_notices"] = (
             [t("unknown_page", lang, path=md_escape(path))] if unknown else []) + notices
         st.switch_page(pages[0], query_params=query)
 
-    home = st.Page(root, title=t(PAGES[0][1], lang), icon=PAGES[0][2], url_path="trang-chu",
+    home = st.Page(root, title=pages[0].title, icon=pages[0].icon, url_path="trang-chu",
                    default=True, visibility="hidden")
-    return st.navigation([home, *pages])
+    sign_in = st.Page(HERE / SIGN_IN_PAGE, title=t("signin_page_title", lang),
+                      url_path="dang-nhap", visibility="hidden")
+    return st.navigation([home, *pages, sign_in])
+
+
+def _account(initial: Filters) -> Account | None:
+    """This session's account; None when accounts exist and it has no valid one (sign in)."""
+    store = access.account_store()
+    local = not access.required(store)
+    st.session_state[access.LOCAL_KEY] = local
+    if local:
+        return roles.LOCAL_USER
+    return access.signed_in(store)
+
+
+def _sign_in(lang: str) -> None:
+    """The sign-in page at any address, and nothing else.
+
+    It is the default page (as the home switch is once signed in), so the rerun after a
+    successful sign-in lands on the home switch and from there on the Overview.
+    """
+    st.session_state.pop(access.ACCOUNT_KEY, None)
+    st.session_state["filters"] = Filters(lang=lang)
+    st.navigation([st.Page(HERE / SIGN_IN_PAGE, title=t("signin_page_title", lang),
+                           default=True)], position="hidden").run()
 
 
 def main() -> None:
     initial = from_query(st.query_params.to_dict())
-    presenting = initial.mode == PRESENTATION_MODE
+    account = _account(initial)
+    role = account.role if account else ""
+    if role == "trinh_chieu" and initial.mode != PRESENTATION_MODE:  # the screen's only view
+        initial = replace(initial, extra={**initial.extra, "mode": PRESENTATION_MODE})
+    refused_mode = initial.mode == PRESENTATION_MODE and not roles.can(role, "present")
+    if refused_mode:
+        initial = replace(initial, extra={k: v for k, v in initial.extra.items() if k != "mode"})
+    presenting = account is not None and initial.mode == PRESENTATION_MODE
     st.set_page_config(page_title="thidua", page_icon=str(FAVICON), layout="wide",
                        initial_sidebar_state="collapsed" if presenting else "expanded")
+    st.html(print_styles())  # only acts when a page is printed (Ctrl+P)
+    if account is None:
+        _sign_in(initial.lang)
+        return
+    st.session_state[access.ACCOUNT_KEY] = account
     campaigns = state.query("metrics/campaigns")
     filters, default_as_of, notices = _resolve(initial, campaigns, widgets=not presenting)
     st.session_state["filters"] = filters
@@ -189,16 +252,23 @@ def main() -> None:
     query = to_query(filters)
     if filters.as_of == default_as_of:  # "today" stays "today" in a bookmarked link
         query.pop("as_of", None)
+    allowed = roles.allowed_pages(role)
     if presenting:
-        page = st.navigation([st.Page(HERE / PRESENTATION_PAGE, title=t("present_title",
-                                                                          filters.lang))],
-                             position="hidden")
+        page = st.navigation([st.Page(HERE / PRESENTATION_PAGE, title=t(
+            "present_title", filters.lang))], position="hidden")
     else:
-        page = _navigation(filters.lang, query, notices)
+        access.sidebar_account(filters.lang)
+        page = _navigation(filters.lang, query, notices, allowed)
     if st.query_params.to_dict() != query:
         st.query_params.from_dict(query)
+    if st.session_state.get(access.LOCAL_KEY) and not presenting:
+        st.info(t("access_local_banner", filters.lang), icon=":material/person:")
+    if refused_mode:
+        st.warning(t("access_no_present", filters.lang), icon=":material/block:")
     for notice in st.session_state.pop("carried_notices", None) or notices:
         st.warning(notice, icon=":material/search_off:")
+    if not presenting and page.url_path not in allowed | OPEN_PATHS:  # deny by default
+        access.refuse(filters.lang)
     page.run()
 
 

@@ -13,7 +13,7 @@ from tests.conftest import read_tiny, write_workbook
 APP = str(Path(__file__).parent.parent / "dashboard" / "streamlit_app.py")
 PAGES = ("app_pages/overview.py", "app_pages/participation.py", "app_pages/criteria.py",
          "app_pages/nominations.py", "app_pages/reports.py", "app_pages/tables.py",
-         "app_pages/import_data.py")
+         "app_pages/import_data.py", "app_pages/audit_log.py", "app_pages/sign_in.py")
 
 
 @pytest.fixture
@@ -334,3 +334,26 @@ def test_reports_page_gives_the_list_and_builds_the_report(app):
     assert wanted[0] == "xlsx"
     workbook = openpyxl.load_workbook(io.BytesIO(data))
     assert len(workbook.sheetnames) == 9
+
+
+def test_import_page_asks_before_an_import_empties_a_table(app, tmp_path: Path):
+    """An evaluations sheet left empty would remove the campaign's 25 evaluations: the page
+    says so and imports only after the confirmation button."""
+    tables = read_tiny()
+    tables["evaluations"] = tables["evaluations"][:0]
+    emptied = write_workbook(tmp_path / "emptied.xlsx", tables).read_bytes()
+    at = app()
+    at.run()
+    at.switch_page("app_pages/import_data.py").run()
+    mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    at.file_uploader[0].set_value(("emptied.xlsx", emptied, mime)).run()
+    at.button[0].click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert "«Đánh giá» từ 25 dòng còn 0 dòng" in at.warning[-1].value
+    assert list(frame(at)["Kết quả"]) == ["Chờ xác nhận", "Đã nhập"]
+    confirm = next(b for b in at.button if b.key == "import_confirm")
+    assert confirm.label == "Vẫn thay thế toàn bộ dữ liệu của đợt"
+    confirm.click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert "TD25" in at.success[0].value
+    assert list(frame(at)["Kết quả"]) == ["Đã nhập", "Chờ xác nhận", "Đã nhập"]

@@ -222,10 +222,13 @@ def test_every_command_takes_lang():
 
     command = typer.main.get_command(app)
     names = sorted(command.commands)
-    assert names == ["load", "report", "sample", "serve", "summary", "template"]
+    assert names == ["imports", "load", "report", "restore", "sample", "serve", "summary",
+                     "template", "users"]
     for name in names:
-        options = {opt for p in command.commands[name].params for opt in p.opts}
-        assert "--lang" in options, name
+        sub = command.commands[name]
+        for leaf in getattr(sub, "commands", {name: sub}).values():  # a group: each command
+            options = {opt for p in leaf.params for opt in p.opts}
+            assert "--lang" in options, (name, leaf.name)
 
 
 def test_summary_reads_in_the_chosen_language(tiny_db: Path):

@@ -264,7 +264,9 @@ def test_the_awarded_mark_is_explained_in_room_sized_type(present):
 
 
 def _css(at: AppTest) -> str:
-    return next(h.proto.body for h in at.get("html") if "<style>" in h.proto.body)
+    """The slides' own style block (the print styles of every page are another one)."""
+    return next(h.proto.body for h in at.get("html")
+                if "<style>" in h.proto.body and "@media print" not in h.proto.body)
 
 
 def test_slides_fill_the_viewport_and_the_controls_fade_while_playing(present):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.ui import state
+from dashboard.ui import access, state
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.widgets import chart, empty_state, md_escape, page_start, show_table
 from thidua import charts, formats
@@ -47,13 +47,15 @@ with complete_col:
     chart(charts.completeness_by_unit(units, lang=lang))
 
 st.subheader(t("heading_missing", lang, period=formats.month(period, lang)))
-missing = state.query("marts/missing_evaluations", **params, period=period)
+access.scope_caption(lang)
+missing = access.scoped(state.query("marts/missing_evaluations", **params, period=period))
 if missing.empty:
     st.success(t("all_submitted", lang))
 else:
     show_table(missing, lang)
     download_buttons(missing, "chua-nop-danh-gia", t("heading_missing", lang,
-                     period=formats.month(period, lang)), filters, campaign, period=period)
+                     period=formats.month(period, lang)), filters, campaign, period=period,
+                     named=True)
 
 with st.expander(t("criteria_list", lang)):
     crit = cells.drop_duplicates("criterion_code")[["criterion_code", "criterion_name"]]

@@ -1,24 +1,31 @@
-"""Nhập dữ liệu: upload a workbook, see its validation report, import it; import history."""
+"""Nhập dữ liệu: upload a workbook, see its validation report, import it; import history.
+
+Only a role that may ``import`` runs this page; every attempt is in the audit log with the
+file's name, its SHA-256, the outcome and who uploaded it.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import tempfile
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from dashboard.ui import state
+from dashboard.ui import access, state
 from dashboard.ui.widgets import page_start, show_table
 from thidua.catalogue import t
 from thidua.documents.exports import to_csv_bytes
 from thidua.documents.template import write_template
-from thidua.ingest.load import load
 from thidua.ingest.messages import location, problem
+from thidua.ingest.sandbox import load_isolated
 from thidua.store.database import resolve_db
 
 filters, _ = page_start("page_import")
 lang = filters.lang
+if not access.may("import"):
+    access.refuse(lang)
 
 TEMPLATE_NAME = "mau_nhap_lieu_thidua.xlsx"
 
@@ -30,19 +37,36 @@ def template_bytes() -> bytes:
 
 
 st.markdown(t("import_intro", lang))
-st.download_button(t("import_template", lang), template_bytes, file_name=TEMPLATE_NAME,
+st.download_button(t("import_template", lang),
+                   access.audited(template_bytes, "download", "template"),
+                   file_name=TEMPLATE_NAME,
                    icon=":material/download:", on_click="ignore",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 upload = st.file_uploader(t("import_upload", lang), type=["xlsx", "xlsm", "xls", "ods"],
                           key="import_upload")
-if upload is not None and st.button(t("import_button", lang), type="primary"):
+
+
+def run_import(name: str, data: bytes, replace_all: bool = False) -> None:
+    """Load the upload in a child process with memory and time limits (``load_isolated``):
+    whatever the file does, this server process stays up."""
     with st.spinner(t("import_running", lang)), tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / Path(upload.name).name
-        path.write_bytes(upload.getvalue())
-        st.session_state["import_outcome"] = load(path, resolve_db(), lang)
+        path = Path(tmp) / Path(name).name  # the upload's name never becomes a path
+        path.write_bytes(data)
+        outcome = load_isolated(path, resolve_db(), lang, replace_all=replace_all)
+    st.session_state["import_outcome"] = outcome
+    st.session_state["import_pending"] = ((name, data) if outcome.outcome == "needs_confirmation"
+                                          else None)
+    access.record("import", access.current().name, file=path.name,
+                  sha256=hashlib.sha256(data).hexdigest(), outcome=outcome.outcome,
+                  campaign=outcome.campaign_code, errors=outcome.error_count,
+                  replace_all=replace_all)
     state.refresh()
     st.rerun()  # the sidebar and every page now read the new data
+
+
+if upload is not None and st.button(t("import_button", lang), type="primary"):
+    run_import(upload.name, upload.getvalue())
 
 outcome = st.session_state.get("import_outcome")
 if outcome is not None:
@@ -54,10 +78,17 @@ if outcome is not None:
                   campaign=outcome.campaign_code))
     elif outcome.outcome == "rejected":
         st.error(t("load_rejected", lang, file=outcome.file_name, errors=outcome.error_count))
+    elif outcome.outcome == "needs_confirmation":
+        st.warning(outcome.message or "")
+        pending = st.session_state.get("import_pending")
+        if pending and st.button(t("import_confirm_button", lang), key="import_confirm"):
+            run_import(*pending, replace_all=True)
+    elif outcome.outcome == "failed":
+        st.error(t("import_failed", lang, message=outcome.message))
     else:
         st.error(t("load_unreadable", lang, message=outcome.message))
     issues = outcome.errors + outcome.warnings
-    if issues and outcome.outcome != "unreadable":
+    if issues and outcome.outcome not in ("unreadable", "failed", "needs_confirmation"):
         st.subheader(t("import_report", lang))
         report = pd.DataFrame({
             t("col_severity", lang): [t(f"severity_{i.severity}", lang) for i in issues],
@@ -65,7 +96,10 @@ if outcome is not None:
             t("col_problem", lang): [problem(i, lang) for i in issues],
         })
         st.dataframe(report, hide_index=True)
-        st.download_button(t("import_report_download", lang), to_csv_bytes(report, lang=lang),
+        report_csv = to_csv_bytes(report, lang=lang)
+        st.download_button(t("import_report_download", lang),
+                           access.audited(lambda: report_csv, "download", "import_report",
+                                          rows=len(report)),
                            file_name=f"bao_cao_loi_{Path(outcome.file_name).stem}.csv",
                            mime="text/csv", on_click="ignore", icon=":material/download:")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.ui import state
+from dashboard.ui import access, state
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.widgets import chart, empty_state, page_start, show_table
 from thidua import charts, formats
@@ -41,6 +41,9 @@ st.subheader(t("heading_nomination_list", lang))
 columns = ["nomination_code", "subject_name", "subject_type", "proposing_unit_name",
            "award_code", "proposed_on", "status", "status_since", "days_in_status",
            "decision_ref"]
-table = nominations[columns].rename(columns={"proposing_unit_name": "proposing_unit"})
+access.scope_caption(lang)
+named = access.scoped(nominations, "proposing_unit")  # the list names people: own unit only
+table = named[columns].rename(columns={"proposing_unit_name": "proposing_unit"})
 show_table(table, lang)
-download_buttons(table, "ho-so-khen-thuong", t("table_nominations", lang), filters, campaign)
+download_buttons(table, "ho-so-khen-thuong", t("table_nominations", lang), filters, campaign,
+                 named=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.ui import state
+from dashboard.ui import access, state
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.widgets import chart, page_start, show_table
 from thidua import charts, formats
@@ -30,11 +30,12 @@ with right:
                                          lang=lang))
 
 st.subheader(t("heading_unregistered", lang))
-missing = state.query("marts/unregistered_staff", **params)
+access.scope_caption(lang)
+missing = access.scoped(state.query("marts/unregistered_staff", **params))  # named rows
 if missing.empty:
     st.success(t("all_registered", lang))
 else:
     st.caption(t("unregistered_caption", lang, n=formats.count(len(missing), lang)))
     show_table(missing, lang)
     download_buttons(missing, "danh-sach-chua-dang-ky", t("table_unregistered", lang), filters,
-                     campaign)
+                     campaign, named=True)

@@ -15,8 +15,9 @@ from html import escape
 
 import streamlit as st
 
-from dashboard.ui import state
+from dashboard.ui import access, state
 from thidua import charts, formats
+from thidua.accounts import roles
 from thidua.catalogue import t
 from thidua.contract import reference as ref
 from thidua.metrics import kpis
@@ -219,7 +220,8 @@ def slide_commend(params: dict, headline: kpis.Headline) -> None:
         st.markdown(f'<div class="big-list">{"<br>".join(lines)}</div>', unsafe_allow_html=True)
     with right:
         st.subheader(t("slide_nominees", lang))
-        nominees = state.query("marts/nomination_list", **params)
+        nominees = access.scoped(state.query("marts/nomination_list", **params),
+                                 "proposing_unit")
         nominees = nominees[nominees["status"] != "khong_khen_thuong"]
         if nominees.empty:
             st.markdown(f'<div class="big-list">{escape(t("slide_no_nominees", lang))}</div>',
@@ -252,8 +254,9 @@ every = controls[3].selectbox(
     format_func=lambda n: t("present_seconds", lang, n=n), key="present_every",
     label_visibility="collapsed")
 st.session_state["every"] = every
-controls[4].button(t("present_exit", lang), icon=":material/close:", shortcut="Esc",
-                   on_click=_exit, key="present_exit")
+if roles.allowed_pages(access.current().role):  # the meeting-room screen has nowhere else
+    controls[4].button(t("present_exit", lang), icon=":material/close:", shortcut="Esc",
+                       on_click=_exit, key="present_exit")
 
 
 @st.fragment(run_every=REFRESH_S)

@@ -1,10 +1,16 @@
-"""Báo cáo: the official nomination list and the progress report, in two clicks (UI only)."""
+"""Báo cáo: the official nomination list and the progress report, in two clicks (UI only).
+
+Each document is offered only to a role that may take it (``official_list``,
+``progress_report``); each download is in the audit log as a ``document``. Both documents
+hold every unit's rows: no role with a row scope may take them, so their shared cache never
+crosses one.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.ui import state
+from dashboard.ui import access, state
 from dashboard.ui.widgets import page_start
 from thidua import formats
 from thidua.catalogue import t
@@ -17,21 +23,32 @@ lang = filters.lang
 scope = {"campaign_code": filters.campaign, "as_of": filters.as_of,
          "unit_codes": list(filters.units) or None, "lang": lang}
 
-st.subheader(t("reports_list_heading", lang))
-st.caption(t("reports_list_caption", lang))
-statuses = st.multiselect(t("reports_list_statuses", lang), list(ref.STATUS_CODES),
-                          format_func=lambda s: formats.status_label(s, lang),
-                          placeholder=t("reports_list_all_statuses", lang),
-                          key="reports_statuses")
-st.download_button(
-    t("reports_list_download", lang),
-    state.document("official_list", **scope, statuses=statuses or None),
-    file_name=list_name(filters.campaign, filters.as_of, list(filters.units) or None,
-                        statuses or None),
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    icon=":material/download:", type="primary", on_click="ignore", key="reports_list")
+details = access.filter_details(filters)
 
-st.divider()
+
+def official_list() -> None:
+    st.subheader(t("reports_list_heading", lang))
+    st.caption(t("reports_list_caption", lang))
+    statuses = st.multiselect(t("reports_list_statuses", lang), list(ref.STATUS_CODES),
+                              format_func=lambda s: formats.status_label(s, lang),
+                              placeholder=t("reports_list_all_statuses", lang),
+                              key="reports_statuses")
+    st.download_button(
+        t("reports_list_download", lang),
+        access.audited(lambda: state.document("official_list", **scope,
+                                              statuses=statuses or None),
+                       "document", "official_list", statuses=statuses, **details),
+        file_name=list_name(filters.campaign, filters.as_of, list(filters.units) or None,
+                            statuses or None),
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/download:", type="primary", on_click="ignore", key="reports_list")
+    st.divider()
+
+
+if access.may("official_list"):
+    official_list()
+if not access.may("progress_report"):
+    st.stop()
 st.subheader(t("reports_progress_heading", lang))
 st.caption(t("reports_progress_caption", lang))
 fmt = st.segmented_control(t("reports_format", lang), ["pdf", "html", "xlsx"], default="pdf",
@@ -44,8 +61,10 @@ if st.button(t("reports_build", lang), icon=":material/description:", key="repor
         st.session_state["report"] = (wanted, state.document("progress", fmt=fmt, **scope))
 built = st.session_state.get("report")
 if built and built[0] == wanted:
+    content = built[1]
     st.download_button(
-        t("reports_download", lang, fmt=fmt.upper()), built[1],
+        t("reports_download", lang, fmt=fmt.upper()),
+        access.audited(lambda: content, "document", "progress_report", format=fmt, **details),
         file_name=report_name(filters.campaign, filters.as_of, list(filters.units) or None, fmt),
         mime=MIME[fmt], icon=":material/download:", type="primary", on_click="ignore",
         key="reports_download")

@@ -1,10 +1,14 @@
-"""Dữ liệu: every table with the filters applied, sortable, downloadable (UI only)."""
+"""Dữ liệu: every table with the filters applied, sortable, downloadable (UI only).
+
+Named tables (people, registrations, results, nominations) are cut to a unit head's own unit
+after the shared cache (``access.scoped``), before they are shown or offered for download.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.ui import state
+from dashboard.ui import access, state
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.widgets import page_start, show_table
 from thidua import formats
@@ -14,6 +18,10 @@ filters, campaign = page_start("page_tables")
 lang = filters.lang
 params = filters.params()
 
+NAMED = {  # choice -> the column naming the unit a named row belongs to
+    "table_staff": "unit_code", "table_registrations": "unit_code",
+    "table_evaluations": "unit_code", "table_nominations": "proposing_unit",
+    "table_unregistered": "unit_code"}
 TABLES = {  # choice -> (query, file slug)
     "table_unit_metrics": ("metrics/unit_metrics", "chi-so-don-vi"),
     "table_units": ("marts/table_units", "don-vi"),
@@ -40,10 +48,14 @@ if choice in ("table_evaluations", "table_unit_metrics"):
                               else formats.month(p, lang), key=f"period_{choice}")
 
 df = state.query(query_name, **params, period=period)
+if choice in NAMED:
+    access.scope_caption(lang)
+    df = access.scoped(df, NAMED[choice])
 if choice == "table_nominations":
     df = df.drop(columns=["award_label_vi", "award_label_en", "status_label_vi",
                           "status_label_en", "proposing_unit"]).rename(
         columns={"proposing_unit_name": "proposing_unit"})
 st.caption(t("rows_count", lang, n=formats.count(len(df), lang)))
 show_table(df, lang, height=560)
-download_buttons(df, slug, t(choice, lang), filters, campaign, period=period)
+download_buttons(df, slug, t(choice, lang), filters, campaign, period=period,
+                 named=choice in NAMED)

@@ -99,7 +99,12 @@ def _cached(name: str, params_json: str, db_path: str,
 
 
 def query(name: str, **params: Any) -> pd.DataFrame:
-    """The named query's rows for these parameters (cached per database snapshot)."""
+    """The named query's rows for these parameters (cached per database snapshot).
+
+    The cache is shared by every session and keyed by query and parameters only, so what it
+    holds must never depend on who asks: a unit head's named rows are cut to their unit after
+    it, per account (``access.scoped``), before anything is shown or downloaded.
+    """
     db = database()
     token = db.current_token()
     params_json = json.dumps({k: _encode(v) for k, v in params.items()}, sort_keys=True)

@@ -310,3 +310,45 @@ def test_every_request_stays_on_this_computer(pages: dict[str, Any], server: Ser
     assert f"ws://127.0.0.1:{port}/_stcore/stream" in traffic.urls
     assert any(url.endswith(".js") for url in traffic.urls)
     assert traffic.foreign() == []
+
+
+def _ink_columns(pgm: bytes) -> tuple[int, int, list[int]]:
+    """(width, height, per column the number of dark pixels) of a binary PGM (P5) image."""
+    header, rest = pgm.split(b"\n", 3)[:3], pgm.split(b"\n", 3)[3]
+    width, height = (int(v) for v in header[1].split())
+    dark = [0] * width
+    for y in range(height):
+        row = rest[y * width:(y + 1) * width]
+        for x, value in enumerate(row):
+            if value < 128:
+                dark[x] += 1
+    return width, height, dark
+
+
+@pytest.mark.parametrize("path", ["/tong-quan", "/tieu-chi"])
+def test_a_printed_page_is_its_content_on_a4(pages: dict[str, Any], server: Server,
+                                             tmp_path: Path, path: str) -> None:
+    """Ctrl+P: no sidebar or buttons on paper, and no chart runs off the sheet's right edge."""
+    import subprocess
+
+    page = pages["vi"]
+    open_page(page, server, path, "vi", "page_overview" if path == "/tong-quan"
+              else "page_criteria", 1)
+    pdf = tmp_path / "page.pdf"
+    page.emulate_media(media="print")
+    try:
+        pdf.write_bytes(page.pdf(prefer_css_page_size=True, print_background=True))
+    finally:
+        page.emulate_media(media="screen")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert t("page_overview" if path == "/tong-quan" else "page_criteria", "vi") in text
+    for sidebar_word in (t("filters_title", "vi"), t("present_start", "vi"),
+                         t("filter_lang", "vi")):
+        assert sidebar_word not in text
+    first_page = subprocess.run(["pdftoppm", "-gray", "-r", "40", "-f", "1", "-l", "1",
+                                 str(pdf)], capture_output=True, check=True).stdout
+    width, height, dark = _ink_columns(first_page)
+    assert width > height  # A4 landscape
+    margin = round(width * 12 / 297)  # the 12 mm page margin, in pixels
+    assert sum(dark[width - margin + 1:]) == 0, "ink in the right margin: a chart runs off"

@@ -11,7 +11,8 @@ from importlib import import_module
 
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
-_AREAS = ("common", "loader", "template", "template_columns", "ui", "charts", "reports", "cli")
+_AREAS = ("common", "loader", "template", "template_columns", "ui", "charts", "reports", "cli",
+          "accounts")
 
 
 def _merge() -> dict[str, tuple[str, str]]:

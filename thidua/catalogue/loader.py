@@ -132,6 +132,88 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot open '{path}' as a workbook: the file is damaged or not a spreadsheet "
         "({reason})."),
     "unreadable_file": ("Không đọc được «{path}»: {reason}.", "Cannot read '{path}': {reason}."),
+    # Hostile and broken files (ingest/limits.py, ingest/sandbox.py), codes that are not plain.
+    "issue_unplain_code": (
+        "mã «{value}» có ký tự điều khiển, ký tự đảo chiều văn bản hoặc biểu tượng cảm xúc "
+        "(hiện ở đây dạng U+…); mã chỉ gồm chữ, số và dấu. Hãy gõ lại mã",
+        "the code '{value}' holds a control, bidi or emoji character (shown here as U+…); a code "
+        "holds only letters, digits and punctuation. Type the code again"),
+    "issue_too_long": (
+        "ô dài hơn 32.767 ký tự, giới hạn của một ô Excel: «{value}»",
+        "the cell is longer than 32,767 characters, the limit of an Excel cell: '{value}'"),
+    "issue_hidden_sheet": (
+        "trang này đang bị ẩn trong Excel; dữ liệu của trang vẫn được đọc và nhập",
+        "this sheet is hidden in Excel; its data is still read and imported"),
+    "issue_very_hidden_sheet": (
+        "trang này bị ẩn sâu (very hidden, chỉ hiện lại được bằng VBA); dữ liệu của trang vẫn "
+        "được đọc và nhập",
+        "this sheet is very hidden (only VBA can show it again); its data is still read and "
+        "imported"),
+    "issue_more_issues": ("… và {value} vấn đề nữa cùng loại với dòng trên",
+                          "… and {value} more of the same kind as above"),
+    "unreadable_too_large": (
+        "Tệp «{path}» quá lớn: giải nén ra {mb} MB, vượt giới hạn {limit} MB (thiết lập "
+        "THIDUA_MAX_UNZIPPED_MB).",
+        "The file '{path}' is too large: it expands to {mb} MB, over the limit of {limit} MB "
+        "(setting THIDUA_MAX_UNZIPPED_MB)."),
+    "unreadable_zip_bomb": (
+        "Tệp «{path}» quá lớn hoặc hỏng: một phần của tệp giải nén ra {mb} MB, nén tới {ratio} "
+        "lần (quá {limit} lần là dấu hiệu của tệp độc hại). Không đọc tệp này.",
+        "The file '{path}' is too large or damaged: one part expands to {mb} MB, compressed "
+        "{ratio} times (over {limit} times is the mark of a hostile file). It is not read."),
+    "unreadable_too_many_cells": (
+        "Tệp «{path}» quá lớn hoặc hỏng: trang «{sheet}» dùng tới dòng {rows}, cột thứ {cols}, "
+        "vượt giới hạn {max_rows} dòng và {max_cols} cột. Hãy xoá các ô thừa nằm xa bảng, lưu "
+        "lại rồi nhập lại.",
+        "The file '{path}' is too large or damaged: the sheet '{sheet}' reaches row {rows} and "
+        "column {cols}, beyond the limits of {max_rows} rows and {max_cols} columns. Delete the "
+        "stray cells far from the table, save and import again."),
+    "unreadable_encrypted": (
+        "Tệp «{path}» được đặt mật khẩu (mã hoá) nên không đọc được. Hãy mở bằng Excel, bỏ mật "
+        "khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hoá bằng mật khẩu), lưu lại rồi nhập "
+        "lại.",
+        "The file '{path}' is protected by a password (encrypted) and cannot be read. Open it in "
+        "Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password), "
+        "save and import again."),
+    "unreadable_html": (
+        "Tệp «{path}» thực chất là một trang web (HTML), không phải sổ tính Excel, dù có đuôi "
+        "«{suffix}». Hãy mở bằng Excel rồi Lưu thành → Sổ làm việc Excel (.xlsx) và nhập lại.",
+        "The file '{path}' is really a web page (HTML), not an Excel workbook, although it is "
+        "named '{suffix}'. Open it in Excel, Save As → Excel Workbook (.xlsx) and import again."),
+    "unreadable_rtf": (
+        "Tệp «{path}» thực chất là văn bản RTF (Word), không phải sổ tính Excel, dù có đuôi "
+        "«{suffix}». Hãy chép bảng sang Excel, lưu thành .xlsx rồi nhập lại.",
+        "The file '{path}' is really an RTF (Word) document, not an Excel workbook, although "
+        "it is named '{suffix}'. Copy the table into Excel, save as .xlsx and import again."),
+    "unreadable_pdf": (
+        "Tệp «{path}» thực chất là tệp PDF, không phải sổ tính Excel, dù có đuôi «{suffix}». "
+        "Hãy nhập bằng tệp Excel gốc (.xlsx).",
+        "The file '{path}' is really a PDF, not an Excel workbook, although it is named "
+        "'{suffix}'. Import the original Excel file (.xlsx)."),
+    "reason_text": (
+        "đây là một tệp văn bản, có thể là CSV; các tệp CSV cần để trong một thư mục, mỗi bảng "
+        "một tệp",
+        "it is a text file, perhaps CSV; CSV files go in a folder, one file per table"),
+    "reason_unknown": ("không nhận ra định dạng của tệp", "the file's format is not recognised"),
+    "reason_damaged_zip": (
+        "tệp .xlsx bị cắt cụt hoặc hỏng, ví dụ tải về chưa hết",
+        "the .xlsx package is truncated or damaged, e.g. an unfinished download"),
+    "reason_damaged_ole": (
+        "tệp Office cũ nhưng không phải sổ tính Excel 97–2003 (.xls) đọc được",
+        "an old Office file, but no readable Excel 97–2003 (.xls) workbook"),
+    "reason_csv_field": (
+        "một ô dài quá 16 triệu ký tự hoặc dấu ngoặc kép không đóng",
+        "a field longer than 16 million characters or an unclosed quote"),
+    "reason_damaged_parquet": ("tệp Parquet hỏng", "the Parquet file is damaged"),
+    "unreadable_isolated": (
+        "Tệp «{path}» quá lớn hoặc hỏng: {limit}. Chưa ghi gì vào cơ sở dữ liệu.",
+        "The file '{path}' is too large or damaged: {limit}. Nothing was written."),
+    "limit_memory": ("việc đọc cần quá {mb} MB bộ nhớ", "reading it needs more than {mb} MB of "
+                     "memory"),
+    "limit_time": ("việc đọc kéo dài quá {seconds} giây", "reading it takes more than "
+                   "{seconds} seconds"),
+    "limit_crash": ("trình đọc dừng đột ngột (mã {code})", "the reader stopped abruptly "
+                    "(code {code})"),
     # The command line.
     "progress_reading": ("Đang đọc tệp", "Reading the file"),
     "progress_checking": ("Đang kiểm tra", "Checking"),
@@ -150,6 +232,73 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "load_unreadable": ("Không nhập được: {message}", "Cannot import: {message}"),
     "load_more_issues": ("… và {n} dòng nữa (xem đủ trong bảng imports).",
                          "… and {n} more (see the imports table for all)."),
+    # A database that cannot be written (exit code 2): the data stays as it was.
+    "load_failed": ("Chưa nhập được, dữ liệu cũ vẫn nguyên vẹn: {message}",
+                    "Not imported, the data is as it was: {message}"),
+    "store_db_read_only": (
+        "tệp cơ sở dữ liệu «{path}» chỉ cho phép đọc nên không được thay. Hãy cấp quyền ghi "
+        "cho tệp (hoặc chọn tệp khác bằng --db) rồi nhập lại.",
+        "the database file '{path}' is read-only, so it was not replaced. Make it writable (or "
+        "choose another file with --db) and import again."),
+    "store_folder_read_only": (
+        "không ghi được vào thư mục «{path}» (chỉ cho phép đọc). Hãy cấp quyền ghi cho thư mục "
+        "rồi nhập lại.",
+        "the folder '{path}' cannot be written (read-only). Make it writable and import again."),
+    "store_disk_full": (
+        "ổ đĩa chứa «{path}» đã đầy; bản sao dở dang đã được xoá. Hãy giải phóng dung lượng "
+        "rồi nhập lại.",
+        "the disk holding '{path}' is full; the partial copy was removed. Free some space and "
+        "import again."),
+    "store_write_failed": ("không ghi được «{path}»: {reason}.",
+                           "cannot write '{path}': {reason}."),
+    "lock_waiting": (
+        "Đang chờ lần nhập «{file}» của người dùng {user} (pid {pid}) xong…",
+        "Waiting for the import of '{file}' by user {user} (pid {pid})…"),
+    "lock_timeout": (
+        "lần nhập «{file}» của người dùng {user} (pid {pid}) vẫn chưa xong sau {seconds} giây. "
+        "Hãy thử lại khi lần nhập đó kết thúc.",
+        "the import of '{file}' by user {user} (pid {pid}) was still running after {seconds} "
+        "seconds. Try again when it has finished."),
+    "unreadable_csv_field": (
+        "tệp «{path}» có một ô dài hơn {limit} ký tự (Excel cho phép tối đa 32.767), không đọc "
+        "được.",
+        "the file '{path}' holds a cell longer than {limit} characters (Excel allows 32,767), "
+        "it cannot be read."),
+    # An import that would remove most of a table's rows (exit code 3).
+    "load_needs_confirmation": (
+        "Chưa nhập «{file}»: lần nhập này sẽ xoá phần lớn dữ liệu của đợt «{campaign}» — "
+        "{tables}. Dữ liệu cũ vẫn nguyên vẹn.",
+        "'{file}' was not imported: it would remove most of campaign '{campaign}''s rows — "
+        "{tables}. The data is as it was."),
+    "load_mass_removal_table": ("bảng «{table}» từ {before} dòng còn {after} dòng",
+                                "table '{table}' from {before} rows to {after}"),
+    "load_replace_all_hint": (
+        "Nếu đúng là muốn thay toàn bộ, nhập lại với --replace-all.",
+        "If replacing them all is intended, load again with --replace-all."),
+    # Kept versions: thidua imports, thidua restore.
+    "versions_title": ("Các phiên bản đã lưu của «{path}»", "Kept versions of '{path}'"),
+    "versions_none": ("Chưa có phiên bản nào được lưu của «{path}».",
+                      "No version of '{path}' is kept yet."),
+    "versions_hint": (
+        "Mỗi phiên bản là dữ liệu ngay trước thay đổi được ghi; «thidua restore SỐ» đưa nó trở "
+        "lại.",
+        "Each version is the data just before the change listed; 'thidua restore ID' puts it "
+        "back."),
+    "col_version": ("Số", "ID"),
+    "col_saved_at": ("Lưu lúc", "Saved at"),
+    "col_file": ("Tệp", "File"),
+    "col_campaign": ("Đợt", "Campaign"),
+    "col_change": ("Thay đổi", "Change"),
+    "version_imported": ("lần nhập #{import_id}", "import #{import_id}"),
+    "version_restored": ("khôi phục phiên bản {restored_from}",
+                         "restore of version {restored_from}"),
+    "restore_unknown": ("Không có phiên bản {version} của «{path}» (xem «thidua imports»).",
+                        "There is no version {version} of '{path}' (see 'thidua imports')."),
+    "restore_done": (
+        "Đã khôi phục phiên bản {version} vào «{path}» (ghi nhận là lần nhập #{import_id}); dữ "
+        "liệu vừa bị thay được lưu thành phiên bản {kept}.",
+        "Restored version {version} into '{path}' (recorded as import #{import_id}); the data it "
+        "replaced is kept as version {kept}."),
     "col_table": ("Bảng", "Table"),
     "col_rows": ("Số dòng", "Rows"),
     "col_where": ("Vị trí", "Where"),

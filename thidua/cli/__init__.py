@@ -9,14 +9,17 @@ are registered here, in the order ``thidua --help`` lists them. The console scri
 
 from __future__ import annotations
 
-from thidua.cli import documents, load, serve, summary
+from thidua.cli import documents, imports, load, serve, summary, users
 from thidua.cli.common import app
 
 app.command("sample")(documents.sample)
 app.command("template")(documents.template)
 app.command("load")(load.load)
+app.command("imports")(imports.imports)
+app.command("restore")(imports.restore)
 app.command("summary")(summary.summary)
 app.command("report")(documents.report)
 app.command("serve")(serve.serve)
+app.add_typer(users.app, name="users")
 
 __all__ = ["app"]

@@ -70,6 +70,13 @@ def print_outcome(result: ImportOutcome, lang: str) -> None:
     if result.outcome == "unreadable":
         _say(err, t("load_unreadable", lang, message=result.message), "red")
         return
+    if result.outcome == "failed":
+        _say(err, t("load_failed", lang, message=result.message), "red")
+        return
+    if result.outcome == "needs_confirmation":
+        _say(err, result.message, "red bold")
+        _say(err, t("load_replace_all_hint", lang))
+        return
     if result.outcome == "rejected":
         _say(err, rejected_sentence(result.file_name, result.error_count, lang), "red bold")
         print_issues(t("title_errors", lang), result.errors, lang, "red")
@@ -94,10 +101,16 @@ def load(
     path: Annotated[Path, typer.Argument(help="A .xlsx workbook or a folder of CSV/Parquet.")],
     db: DbOption = None,
     lang: LangOption = "vi",
+    replace_all: Annotated[bool, typer.Option(
+        "--replace-all", help="Confirm an import that removes most of a table's rows.")] = False,
 ) -> None:
     """Validate and import one campaign (atomic: on any error nothing is written).
 
-    Exit codes: 0 imported (or unchanged) · 1 rejected, every error printed · 2 unreadable input.
+    Exit codes: 0 imported (or unchanged) · 1 rejected, every error printed · 2 unreadable
+    input or usage, or a database that cannot be written (read-only, full disk, another import
+    still holding the lock after $THIDUA_LOCK_TIMEOUT_S seconds) · 3 needs confirmation: the
+    import would remove most of a campaign's rows from a table (load again with --replace-all).
+    The file replaced is kept as a version: see `thidua imports` and `thidua restore`.
 
     Examples:
 
@@ -113,6 +126,10 @@ def load(
         def progress(key: str, n: int, total: int) -> None:
             bar.update(task, description=t(key, lang), completed=n, total=total)
 
-        result = run_load(path, db, lang, progress)
+        def waiting(holder: dict) -> None:
+            _say(err, t("lock_waiting", lang, **({"file": "?", "user": "?", "pid": "?"}
+                                                 | holder)))
+
+        result = run_load(path, db, lang, progress, replace_all=replace_all, on_wait=waiting)
     print_outcome(result, lang)
     raise typer.Exit(result.exit_code)

@@ -1,12 +1,15 @@
 """``thidua serve``: start the Streamlit dashboard on a database (the sample if it is empty).
 
 The dashboard runs as its own process (``streamlit run`` on the installed ``dashboard``
-package) with ``THIDUA_DB`` naming the database; this command only prepares the file and
-prints where to open the app.
+package) with ``THIDUA_DB`` naming the database and ``THIDUA_ACCOUNTS`` its accounts file; this
+command only prepares the file and prints where to open the app. While no account exists the
+dashboard has no sign-in, so it listens on this computer only: a non-loopback ``--host`` is
+refused. Streamlit's XSRF protection stays on (``streamlit_command`` asks for it explicitly).
 """
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import subprocess
 import sys
@@ -15,6 +18,7 @@ from typing import Annotated
 
 import typer
 
+from thidua.accounts import AccountStore, accounts_path
 from thidua.catalogue import t
 from thidua.cli.common import DbOption, LangOption, err, fail, out
 from thidua.paths import SAMPLE_WORKBOOK, streamlit_entry
@@ -49,12 +53,39 @@ def _load_sample(db_path: Path, lang: str) -> None:
                                                         lang), outcome.exit_code)
 
 
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is this computer only: 127.0.0.0/8, ::1 or localhost."""
+    name = host.strip().strip("[]").lower()
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def streamlit_command(app_file: Path, host: str, port: int) -> list[str]:
+    """The ``streamlit run`` command line of the dashboard (XSRF protection on)."""
+    return [sys.executable, "-m", "streamlit", "run", str(app_file),
+            "--server.address", host, "--server.port", str(port),
+            "--server.headless", "true", "--server.enableXsrfProtection", "true",
+            "--browser.gatherUsageStats", "false", "--client.toolbarMode", "minimal",
+            # Uploads above this are refused by the server itself (MB; THIDUA_MAX_UPLOAD_MB).
+            "--server.maxUploadSize", os.environ.get("THIDUA_MAX_UPLOAD_MB", "50")]
+
+
+def app_env(db_path: Path, accounts: Path) -> dict[str, str]:
+    """The dashboard's environment: this one plus the database and its accounts file."""
+    return {**os.environ, "THIDUA_DB": str(db_path), "THIDUA_ACCOUNTS": str(accounts)}
+
+
 def serve(
     db: DbOption = None,
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8501,
     host: Annotated[str, typer.Option(
-        help="Address to listen on. Names and evaluations are personal data: keep the default "
-             "(this computer only) until sign-in exists.")] = "127.0.0.1",
+        help="Address to listen on. Names and evaluations are personal data: while no account "
+             "exists (`thidua users add`) only this computer (127.0.0.1) is allowed.")
+    ] = "127.0.0.1",
     lang: LangOption = "vi",
 ) -> None:
     """Start the dashboard (on an empty database, the bundled sample is loaded first).
@@ -63,19 +94,26 @@ def serve(
 
     * `thidua serve` then open http://127.0.0.1:8501
     * `thidua serve --db /srv/thidua.duckdb --port 8600`
+    * `thidua serve --host 0.0.0.0` (only once `thidua users add` has made an account)
     """
     db_path = resolve_db(db).resolve()
+    accounts = accounts_path(db_path)
+    from thidua.cli.users import guarded
+
+    with guarded(accounts, lang):
+        enabled = [a for a in AccountStore(accounts).accounts() if not a.disabled]
+    if not enabled and not is_loopback(host):
+        raise fail(t("serve_host_refused", lang, host=host))
     if not _has_campaigns(db_path):
         _load_sample(db_path, lang)
     app_file = streamlit_entry()
     out.print(t("serve_address", lang, url=f"http://{host}:{port}", path=db_path),
               markup=False, highlight=False)
-    command = [sys.executable, "-m", "streamlit", "run", str(app_file),
-               "--server.address", host, "--server.port", str(port),
-               "--server.headless", "true", "--browser.gatherUsageStats", "false",
-               "--client.toolbarMode", "minimal"]
-    env = {**os.environ, "THIDUA_DB": str(db_path)}
+    if enabled:
+        out.print(t("serve_sign_in_required", lang, count=len(enabled), path=accounts),
+                  markup=False, highlight=False, soft_wrap=True)
     try:
-        raise typer.Exit(subprocess.call(command, env=env))
+        raise typer.Exit(subprocess.call(streamlit_command(app_file, host, port),
+                                         env=app_env(db_path, accounts)))
     except KeyboardInterrupt:
         raise typer.Exit(0) from None

@@ -67,3 +67,33 @@ def cell_text(value: object) -> str | None:
 def is_legacy_font(text: str | None) -> bool:
     """True when ``text`` carries a TCVN3/VNI letter next to a plain letter."""
     return bool(text) and _LEGACY.search(text) is not None
+
+
+# Characters no code may hold: C0/C1 controls other than white space (which clean_text folds),
+# the bidi marks, embeddings, overrides and isolates (U+202E shows "TQCH" as "HCQT"), and emoji.
+_UNPLAIN_RANGES = (
+    (0x00, 0x08), (0x0E, 0x1F), (0x7F, 0x9F), (0x061C, 0x061C), (0x200E, 0x200F),
+    (0x202A, 0x202E), (0x2066, 0x2069), (0x2600, 0x27BF), (0x2B00, 0x2BFF), (0xFE0F, 0xFE0F),
+    (0x1F000, 0x1FAFF), (0xE0000, 0xE007F),
+)
+
+
+def _char_class(ranges: tuple[tuple[int, int], ...]) -> str:
+    def one(code: int) -> str:
+        return f"\\x{code:02x}" if code < 0xA0 else chr(code)
+    return "[" + "".join(one(a) if a == b else f"{one(a)}-{one(b)}" for a, b in ranges) + "]"
+
+
+# One pattern for Python's re and for RE2 (pyarrow, DuckDB): both read \xHH and literal letters.
+UNPLAIN_PATTERN = _char_class(_UNPLAIN_RANGES)
+_UNPLAIN = re.compile(UNPLAIN_PATTERN)
+# Excel's own limit on the text of one cell.
+MAX_CELL_CHARS = 32_767
+
+
+def visible(text: str | None) -> str | None:
+    """``text`` with every control, bidi and emoji character written as ``U+202E``, so a message
+    shows what the cell really holds and cannot be turned around by it."""
+    if not text:
+        return text
+    return _UNPLAIN.sub(lambda m: f"U+{ord(m.group()):04X}", text)

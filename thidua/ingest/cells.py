@@ -22,6 +22,7 @@ from thidua.contract.textnorm import cell_text
 ERROR_VALUES = ("#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!",
                 "#SPILL!", "#CALC!", "#GETTING_DATA")
 FORMULA_NO_VALUE, ERROR_VALUE, UNDECODABLE = "formula_no_value", "error_value", "undecodable"
+UNPLAIN_CODE, TOO_LONG = "unplain_code", "too_long"  # always errors (queries/checks/cell_marks)
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -45,7 +46,7 @@ def _cell_position(ref: str) -> tuple[int, int] | None:
     return int(digits) - 1, col - 1
 
 
-def _sheet_parts(book: zipfile.ZipFile) -> dict[str, str]:
+def sheet_parts(book: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name -> the path of its XML part inside the package."""
     rels = {}
     with book.open("xl/_rels/workbook.xml.rels") as handle:
@@ -97,7 +98,7 @@ def formula_cells(path: Path) -> dict[str, CellFlags]:
     try:
         with zipfile.ZipFile(path) as book:
             out = {}
-            for name, part in _sheet_parts(book).items():
+            for name, part in sheet_parts(book).items():
                 with book.open(part) as probe:
                     head = probe.read()
                 if b"<f" not in head and b't="e"' not in head:

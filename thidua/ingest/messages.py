@@ -2,12 +2,16 @@
 
 Every sentence names where the problem is (sheet or file, Excel row, column label as the user
 wrote it), the offending value and what was expected; the words come from the catalogue.
+What came from the file is shown ``visible``: a bidi override or a control character in it is
+written as ``U+202E``, so a sentence cannot be turned around by the text it quotes.
 """
 
 from __future__ import annotations
 
+from thidua import formats
 from thidua.catalogue import t
 from thidua.contract import reference as ref
+from thidua.contract.textnorm import visible
 from thidua.ingest.read import Issue
 
 _EXPECT_BY_TYPE = {
@@ -29,11 +33,12 @@ def _is_file(origin: str) -> bool:
 
 def location(issue: Issue, lang: str = "vi") -> str:
     """'Trang «Đơn vị», dòng 5, cột «Mã đơn vị»' (the parts that are known)."""
-    parts = [t("loc_file" if _is_file(issue.origin) else "loc_sheet", lang, origin=issue.origin)]
+    parts = [t("loc_file" if _is_file(issue.origin) else "loc_sheet", lang,
+               origin=visible(issue.origin))]
     if issue.row is not None:
         parts.append(t("loc_row", lang, row=issue.row))
     if issue.label:
-        parts.append(t("loc_column", lang, column=issue.label))
+        parts.append(t("loc_column", lang, column=visible(issue.label)))
     return ", ".join(parts)
 
 
@@ -64,25 +69,27 @@ def message_keys(code: str) -> tuple[str, ...]:
 
 def problem(issue: Issue, lang: str = "vi") -> str:
     """What is wrong and what was expected, without the location."""
-    code = issue.code
+    code, value = issue.code, visible(issue.value)
     if code.startswith("unreadable_"):
         return issue.value or code
     if code.startswith("bad_"):
-        return t("issue_bad_value", lang, value=issue.value, expected=expectation(code[4:], lang))
+        return t("issue_bad_value", lang, value=value, expected=expectation(code[4:], lang))
     if code == "unknown_subject":
-        return t(f"issue_unknown_subject_{issue.detail}", lang, value=issue.value)
+        return t(f"issue_unknown_subject_{issue.detail}", lang, value=value)
     if code == "unknown_reference":  # detail: the referenced sheet or file, as the user names it
-        origin = issue.detail or ""
+        origin = visible(issue.detail) or ""
         where = t("in_file" if _is_file(origin) else "in_sheet", lang, origin=origin)
-        return t("issue_unknown_reference", lang, value=issue.value, detail=where)
+        return t("issue_unknown_reference", lang, value=value, detail=where)
     if code == "criterion_wrong_subject":
         applies_to, subject = (issue.detail or "|").split("|")
-        return t("issue_criterion_wrong_subject", lang, value=issue.value,
+        return t("issue_criterion_wrong_subject", lang, value=value,
                  applies_to=_subject_word(applies_to, lang), subject=_subject_word(subject, lang))
+    if code == "more_issues":  # value: how many more issues of the kind ``detail``
+        return t("issue_more_issues", lang, value=formats.count(int(issue.value or 0), lang))
     if code == "legacy_font" and issue.row is None:
         return t("issue_legacy_font_sheet", lang)
-    return t(f"issue_{code}", lang, value=issue.value, detail=issue.detail,
-             column=issue.label or issue.column)
+    return t(f"issue_{code}", lang, value=value, detail=visible(issue.detail),
+             column=visible(issue.label) or issue.column)
 
 
 def issue_message(issue: Issue, lang: str = "vi") -> str:

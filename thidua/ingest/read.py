@@ -18,9 +18,8 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
-from python_calamine import CalamineWorkbook
 
-from thidua.contract.reference import TABLES, Table
+from thidua.contract.reference import CODE, TABLES, Table
 from thidua.contract.textnorm import cell_text, fold, is_legacy_font
 from thidua.ingest.cells import UNDECODABLE, CellFlags, formula_cells, is_column_numbers_row
 from thidua.ingest.header import (
@@ -33,22 +32,16 @@ from thidua.ingest.header import (
     match_header,
     match_table,
 )
+from thidua.ingest.limits import UnreadableInput, Word, cap_issues, hidden_sheets, open_workbook
 from thidua.ingest.rows import cell_marks, identifying_columns, key_blank, row_content
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 # Sheets of our own template that hold no data.
 IGNORED_SHEETS = {fold("Hướng dẫn"), fold("Instructions"), fold("Danh mục"), fold("Lists")}
 CSV_DELIMITERS = (",", ";", "\t")
+CSV_FIELD_LIMIT = 1 << 24  # characters in one CSV field; longer than Excel's cells are refused
 # A cell holding nothing but these is empty: the white space queries/macros/clean_text.sql removes.
 BLANK_CELL = r"^[\s\p{Z}\x{200B}-\x{200D}\x{2060}\x{FEFF}]*$"
-
-
-class UnreadableInput(Exception):
-    """The input is no workbook or folder we can read (exit code 2)."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key, self.params = key, params
 
 
 @dataclass
@@ -146,7 +139,8 @@ def extract_table(rows: list[list[object]], table: Table, origin: str, result: R
     arrays = {i: _text_array(by_position[i]) if i < len(by_position) else None
               for i in range(width)}
     n = len(data)
-    marks = cell_marks(arrays, positions, start, flags, lossy)
+    codes = frozenset(c.name for c in table.columns if c.type == CODE)
+    marks = cell_marks(arrays, positions, start, flags, lossy, codes)
     marked = {index for (index, name), (kind, _v) in marks.items()
               if kind != UNDECODABLE and name in identifying_columns(table)}
     blank, any_content = key_blank(arrays, positions, table, n, marked)
@@ -215,7 +209,12 @@ def _csv_delimiter(text: str, table: Table) -> str:
 def _read_csv_rows(path: Path, table: Table) -> tuple[list[list[object]], bool]:
     text, lossy = _decode(path.read_bytes(), path.name)
     delimiter = _csv_delimiter(text, table)
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)), lossy
+    csv.field_size_limit(CSV_FIELD_LIMIT)
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)), lossy
+    except csv.Error as exc:
+        raise UnreadableInput("unreadable_file", path=path.name,
+                              reason=Word("reason_csv_field")) from exc
 
 
 def _read_parquet(path: Path, table: Table, result: ReadResult) -> None:
@@ -228,18 +227,17 @@ def _read_parquet(path: Path, table: Table, result: ReadResult) -> None:
         records = con.execute(
             "select * from read_parquet($path)", {"path": str(path)}).fetchall()
     except duckdb.Error as exc:
-        raise UnreadableInput("unreadable_file", path=path.name, reason=str(exc)) from exc
+        raise UnreadableInput("unreadable_file", path=path.name,
+                              reason=Word("reason_damaged_parquet")) from exc
     # Parquet has no title rows: the header is line 1, data from line 2 as in a CSV.
     extract_table([header, *[list(r) for r in records]], table, path.name, result)
 
 
 def read_workbook(path: Path) -> ReadResult:
     result = ReadResult()
-    try:
-        workbook = CalamineWorkbook.from_path(str(path))
-    except Exception as exc:  # calamine raises its own error types for every broken file
-        raise UnreadableInput("unreadable_workbook", path=path.name, reason=str(exc)) from exc
+    workbook = open_workbook(path)
     flags = formula_cells(path)
+    hidden = hidden_sheets(workbook)  # read, and said so
     for sheet_name in workbook.sheet_names:
         table = match_table(sheet_name)
         if table is None:
@@ -250,6 +248,8 @@ def read_workbook(path: Path) -> ReadResult:
             result.issues.append(Issue("error", "duplicate_sheet", sheet_name, table=table.name,
                                        detail=result.tables[table.name].origin))
             continue
+        if sheet_name in hidden:
+            result.issues.append(Issue("warning", hidden[sheet_name], sheet_name, table=table.name))
         rows = workbook.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
         extract_table(rows, table, sheet_name, result, flags=flags.get(sheet_name))
     return result
@@ -289,9 +289,11 @@ def read_source(path: Path) -> ReadResult:
         result = read_workbook(path)
     else:
         raise UnreadableInput("unreadable_kind", path=path.name)
+    result.issues = cap_issues(result.issues)
     reported = {i.table for i in result.issues if i.severity == "error"}
     for table in TABLES:
         if table.name not in result.tables and not table.optional and table.name not in reported:
             result.issues.append(Issue("error", "missing_table", path.name,
                                        value=table.label_vi, table=table.name))
     return result
+

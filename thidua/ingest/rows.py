@@ -13,8 +13,15 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from thidua.contract.reference import CODE, Table
-from thidua.contract.textnorm import cell_text
-from thidua.ingest.cells import ERROR_VALUE, ERROR_VALUES, UNDECODABLE, CellFlags
+from thidua.contract.textnorm import MAX_CELL_CHARS, UNPLAIN_PATTERN, cell_text
+from thidua.ingest.cells import (
+    ERROR_VALUE,
+    ERROR_VALUES,
+    TOO_LONG,
+    UNDECODABLE,
+    UNPLAIN_CODE,
+    CellFlags,
+)
 
 
 def identifying_columns(table: Table) -> list[str]:
@@ -47,9 +54,12 @@ def row_content(cells: list[object]) -> str:
 
 
 def cell_marks(arrays: dict[int, pa.Array | None], positions: dict[str, int], start: int,
-                flags: CellFlags | None, lossy: bool) -> dict[tuple[int, str], tuple]:
+               flags: CellFlags | None, lossy: bool,
+               codes: frozenset[str] = frozenset()) -> dict[tuple[int, str], tuple]:
     """(data row index, column) -> (kind, value) of the cells to report: formulas without a
-    value and error values (nulled in ``arrays``), text damaged by decoding (``lossy``)."""
+    value and error values (nulled in ``arrays``), text damaged by decoding (``lossy``), a code
+    (a column of ``codes``) holding control, bidi or emoji characters, and a cell longer than
+    Excel's 32,767 characters (its first 40 shown)."""
     marks: dict[tuple[int, str], tuple] = {}
     errors = pa.array(ERROR_VALUES, pa.string())
     for name, i in positions.items():
@@ -61,6 +71,7 @@ def cell_marks(arrays: dict[int, pa.Array | None], positions: dict[str, int], st
             marks[index, name] = (ERROR_VALUE, arr[index].as_py().strip())
         if pc.any(is_error).as_py():
             arrays[i] = pc.if_else(is_error, pa.scalar(None, pa.string()), arr)
+        _plain_marks(arr, name, name in codes, marks)
         if lossy:
             damaged = pc.fill_null(pc.match_substring(arr, "\ufffd"), False)
             for index in pc.indices_nonzero(damaged).to_pylist():
@@ -70,6 +81,16 @@ def cell_marks(arrays: dict[int, pa.Array | None], positions: dict[str, int], st
         if r >= start and c in names:
             marks[r - start, names[c]] = flag
     return marks
+
+
+def _plain_marks(arr: pa.Array, name: str, is_code: bool, marks: dict) -> None:
+    if is_code:
+        unplain = pc.fill_null(pc.match_substring_regex(arr, UNPLAIN_PATTERN), False)
+        for index in pc.indices_nonzero(unplain).to_pylist():
+            marks[index, name] = (UNPLAIN_CODE, arr[index].as_py())
+    too_long = pc.fill_null(pc.greater(pc.utf8_length(arr), MAX_CELL_CHARS), False)
+    for index in pc.indices_nonzero(too_long).to_pylist():
+        marks[index, name] = (TOO_LONG, arr[index].as_py()[:40] + "…")
 
 
 def _reduce(op, arrays: list, n: int, empty: bool) -> pa.Array:

@@ -1,0 +1,172 @@
+"""Who uses this session and what they may see: the dashboard's side of ``thidua.accounts``.
+
+The rules themselves (roles, pages, actions, a unit head's row scope) live in the engine; this
+module applies them to a Streamlit session. The session's token is kept only in
+``st.session_state`` (never in the URL) and re-validated with ``AccountStore.session`` on every
+run, so an expired or ended session falls back to the sign-in page at the next click.
+
+Caching and scope: ``state.query`` caches a named query's rows by (query, parameters, database
+snapshot), shared by every session. Those rows never depend on who asks; a unit head's named
+rows are cut to their unit by :func:`scoped` *after* the cache, per account, before anything is
+shown or downloaded. Documents (official list, progress report) are cached the same way and
+are offered only to roles whose row scope is every unit.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.ui.widgets import md_escape
+from thidua.accounts import roles
+from thidua.accounts.audit import AuditLog
+from thidua.accounts.store import Account, AccountStore, accounts_path
+from thidua.catalogue import t
+from thidua.store.database import resolve_db
+
+ACCOUNT_KEY = "account"  # the Account of this run (set by the entry script)
+TOKEN_KEY = "auth_token"  # the session token, in session_state only
+LOCAL_KEY = "single_user"  # True when no account exists: the local user, with a banner
+MAX_PAUSE_S = 10.0
+log = logging.getLogger(__name__)
+
+
+def store_path() -> Path:
+    return accounts_path(resolve_db())
+
+
+def account_store() -> AccountStore:
+    return AccountStore(store_path())
+
+
+def required(store: AccountStore) -> bool:
+    """Whether sign-in is required: any account in the store, even a disabled one.
+
+    With every account disabled nobody gets in, rather than everybody as the local user.
+    """
+    return store.path.exists() and (store.has_accounts() or bool(store.accounts()))
+
+
+def signed_in(store: AccountStore) -> Account | None:
+    """The account behind this session's token, or None (no token, unknown, expired)."""
+    token = st.session_state.get(TOKEN_KEY)
+    if not token:
+        return None
+    account = store.session(token)
+    if account is None or account.disabled:
+        st.session_state.pop(TOKEN_KEY, None)
+        st.session_state["session_expired"] = True
+        return None
+    return account
+
+
+def pause(seconds: float) -> None:
+    """The wait before a failed sign-in is answered (the store says how long)."""
+    time.sleep(max(0.0, min(seconds, MAX_PAUSE_S)))
+
+
+def current() -> Account:
+    """This run's account (the local user when no account exists)."""
+    return st.session_state.get(ACCOUNT_KEY) or roles.LOCAL_USER
+
+
+def may(action: str) -> bool:
+    return roles.can(current().role, action)
+
+
+def record(event: str, user: str | None = None, path: Path | None = None,
+           **details: Any) -> bool:
+    """One audit entry; False (and a line in the server log) if the log cannot be written."""
+    try:
+        AuditLog(path or store_path()).record(event, user, **details)
+    except Exception:  # the audit store unreachable must not take the page down
+        log.exception("audit entry %s for %s not written", event, user)
+        return False
+    return True
+
+
+def audited(build: Callable[[], Any], event: str, what: str, **details: Any
+            ) -> Callable[[], Any]:
+    """``build`` as a download's ``data``: run on click, and the click recorded.
+
+    Who and where are taken now, while the page renders (the click's callable may run outside
+    the script run); the row count and filters are given by the caller.
+    """
+    user, path = current().name, store_path()
+
+    def data() -> Any:
+        content = build()
+        record(event, user, path=path, what=what, **details)
+        return content
+
+    return data
+
+
+def filter_details(filters) -> dict[str, Any]:
+    """The filters of a view as the audit log keeps them (JSON-safe)."""
+    return {"filters": json.loads(json.dumps(
+        {"campaign": filters.campaign, "units": list(filters.units),
+         "as_of": filters.as_of.isoformat() if filters.as_of else None}))}
+
+
+def unit_scope() -> str | None:
+    """The unit whose named rows this account may see (None: every unit)."""
+    return roles.row_scope(current())
+
+
+def scoped(df: pd.DataFrame, column: str = "unit_code") -> pd.DataFrame:
+    """A named table cut to this account's unit (a don_vi's own rows); others see it whole."""
+    unit = unit_scope()
+    if unit is None:
+        return df
+    if column not in df:  # deny by default: a table without its unit shows nothing
+        return df.iloc[0:0]
+    return df[df[column] == unit].reset_index(drop=True)
+
+
+def scope_caption(lang: str) -> None:
+    """Says, above a named table, that it holds one unit's rows only (for a unit head)."""
+    unit = unit_scope()
+    if unit is not None:
+        st.caption(t("access_unit_scope", lang, unit=unit))
+
+
+def refuse(lang: str, key: str = "access_refused") -> None:
+    """The refusal sentence, and nothing else of the page."""
+    st.error(t(key, lang), icon=":material/block:")
+    st.stop()
+
+
+def role_label(role: str, lang: str) -> str:
+    return t(f"access_role_{role}", lang)
+
+
+def sign_out() -> None:
+    """The sidebar's sign-out: the session ends in the store and here; recorded."""
+    token = st.session_state.pop(TOKEN_KEY, None)
+    account = st.session_state.pop(ACCOUNT_KEY, None)
+    if token:
+        try:
+            account_store().end_session(token)
+        except Exception:
+            log.exception("session end not written")
+    record("sign_out", account.name if account else None)
+
+
+def sidebar_account(lang: str) -> None:
+    """Who is signed in and the sign-out button (nothing in single-user mode)."""
+    if st.session_state.get(LOCAL_KEY):
+        return
+    account = current()
+    st.sidebar.markdown(t("signin_page_signed_in_as", lang, name=md_escape(account.name),
+                          role=role_label(account.role, lang)))
+    st.sidebar.button(t("signin_page_sign_out", lang), icon=":material/logout:",
+                      on_click=sign_out, key="sign_out")
+

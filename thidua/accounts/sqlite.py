@@ -1,0 +1,92 @@
+"""The accounts file: one SQLite connection per operation, WAL, a busy timeout, the tables.
+
+One short-lived connection per call keeps the store safe from the dashboard's many threads and
+from other processes (a second server, ``thidua users`` while the app runs): SQLite's WAL lets
+readers go on while one writer writes, and ``BEGIN IMMEDIATE`` plus ``busy_timeout`` make a
+second writer wait its turn instead of failing. Times are stored as UTC ISO text of one fixed
+width, so they sort and compare as text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+BUSY_TIMEOUT_MS = 30_000
+
+SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS accounts (
+        name TEXT PRIMARY KEY,
+        role TEXT NOT NULL,
+        unit TEXT,
+        password_hash TEXT NOT NULL,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        failures INTEGER NOT NULL DEFAULT 0,
+        locked_until TEXT
+    )""",
+    """CREATE TABLE IF NOT EXISTS sessions (
+        token_hash TEXT PRIMARY KEY,
+        name TEXT NOT NULL REFERENCES accounts(name),
+        created_at TEXT NOT NULL,
+        last_seen TEXT NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        event TEXT NOT NULL,
+        user TEXT,
+        details TEXT NOT NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS audit_at ON audit(at)",
+)
+
+
+def utc(now: dt.datetime | None = None) -> dt.datetime:
+    """``now`` in UTC (a naive time is taken as local time); the current time if None."""
+    if now is None:
+        return dt.datetime.now(dt.UTC)
+    return now.astimezone(dt.UTC)
+
+
+def stamp(moment: dt.datetime) -> str:
+    """The stored text of a moment: UTC, microseconds, fixed width."""
+    return utc(moment).isoformat(timespec="microseconds")
+
+
+def unstamp(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text)
+
+
+@contextlib.contextmanager
+def connect(path: Path, write: bool = False) -> Iterator[sqlite3.Connection]:
+    """A connection to the accounts file, its tables made; a write holds the write lock.
+
+    Commits when the block ends normally, rolls back if it raises, closes either way.
+    """
+    fresh = not path.exists()
+    if fresh:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    con = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    try:
+        if fresh:
+            with contextlib.suppress(OSError):
+                os.chmod(path, 0o600)  # password hashes: the owner only
+        con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        con.execute("PRAGMA journal_mode = WAL")
+        con.execute("PRAGMA foreign_keys = ON")
+        for statement in SCHEMA:
+            con.execute(statement)
+        con.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+        try:
+            yield con
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+    finally:
+        con.close()

@@ -1,0 +1,143 @@
+"""``thidua users``: add, list, disable accounts and set passwords, on the server's computer.
+
+The accounts live beside the database (``accounts_path``), so ``--db`` picks them. A password
+is typed twice at the terminal (never echoed) or read as one line from stdin with
+``--password-stdin`` for scripts; it never appears on the command line. Every change is written
+to the audit log under the operating-system user who made it. Refusals exit 2.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import sqlite3
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from thidua import formats
+from thidua.accounts import AccountError, AccountStore, AuditLog, accounts_path
+from thidua.accounts.store import check_new
+from thidua.catalogue import t
+from thidua.cli.common import DbOption, LangOption, fail, out
+from thidua.store.database import resolve_db
+
+app = typer.Typer(help="Accounts of the dashboard: add, list, disable, passwd.",
+                  no_args_is_help=True, rich_markup_mode="markdown")
+
+NameArg = Annotated[str, typer.Argument(help="Account name (no spaces).")]
+PasswordStdin = Annotated[bool, typer.Option(
+    "--password-stdin", help="Read the password as one line of stdin (for scripts).")]
+
+
+def _store(db) -> tuple[AccountStore, AuditLog]:
+    path = accounts_path(resolve_db(db))
+    return AccountStore(path), AuditLog(path)
+
+
+def _operator() -> str | None:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return None
+
+
+def _password(name: str, from_stdin: bool, lang: str) -> str:
+    if from_stdin:
+        line = sys.stdin.readline().rstrip("\r\n")
+        if not line:
+            raise fail(t("users_password_no_input", lang))
+        return line
+    first = getpass.getpass(t("users_password_prompt", lang, name=name))
+    if getpass.getpass(t("users_password_again", lang)) != first:
+        raise fail(t("users_password_mismatch", lang))
+    return first
+
+
+@contextlib.contextmanager
+def guarded(path: Path, lang: str) -> Iterator[None]:
+    """A refused change or an unreadable accounts file: a sentence and exit 2, no traceback."""
+    try:
+        yield
+    except AccountError as exc:
+        raise fail(t(exc.key, lang, **exc.params)) from None
+    except sqlite3.Error as exc:
+        raise fail(t("accounts_unreadable", lang, path=path, error=exc)) from None
+
+
+def _say(text: str) -> None:
+    out.print(text, markup=False, highlight=False, soft_wrap=True)
+
+
+def add(
+    name: NameArg,
+    role: Annotated[str | None, typer.Option(
+        "--role", help="hcqt, lanh_dao, don_vi or trinh_chieu.")] = None,
+    unit: Annotated[str | None, typer.Option(
+        "--unit", help="Unit code (required for don_vi).")] = None,
+    password_stdin: PasswordStdin = False,
+    db: DbOption = None,
+    lang: LangOption = "vi",
+) -> None:
+    """Add an account. Example: `thidua users add lan --role hcqt`."""
+    if role is None:
+        raise fail(t("users_role_required", lang))
+    store, log = _store(db)
+    with guarded(store.path, lang):
+        check_new(name, role, unit)  # refused before a password is asked for
+        if store.get(name.strip()) is not None:
+            raise AccountError("account_duplicate", name=name.strip())
+        password = _password(name, password_stdin, lang)
+        account = store.add(name, role, password, unit=unit)
+        log.record("account_add", _operator(), name=account.name, role=account.role,
+                   unit=account.unit)
+    _say(t("users_added", lang, name=account.name, role=t(f"role_{account.role}", lang)))
+
+
+def list_(db: DbOption = None, lang: LangOption = "vi") -> None:
+    """List the accounts: name, role, unit, state, created."""
+    store, _ = _store(db)
+    with guarded(store.path, lang):
+        accounts = store.accounts()
+    if not accounts:
+        _say(t("users_none", lang, path=store.path))
+        return
+    table = Table(*(t(f"users_col_{c}", lang) for c in ("name", "role", "unit", "state",
+                                                        "created")))
+    for a in accounts:
+        state = t("users_state_disabled" if a.disabled else "users_state_active", lang)
+        table.add_row(a.name, t(f"role_{a.role}", lang), a.unit or "", state,
+                      formats.date(a.created_at.astimezone(), lang))
+    out.print(table)
+
+
+def disable(name: NameArg, db: DbOption = None, lang: LangOption = "vi") -> None:
+    """Disable an account (its sessions end at once)."""
+    store, log = _store(db)
+    with guarded(store.path, lang):
+        store.disable(name)
+        log.record("account_disable", _operator(), name=name)
+    _say(t("users_disabled", lang, name=name))
+
+
+def passwd(name: NameArg, password_stdin: PasswordStdin = False, db: DbOption = None,
+           lang: LangOption = "vi") -> None:
+    """Set a new password (its sessions end, a lock lifts)."""
+    store, log = _store(db)
+    with guarded(store.path, lang):
+        if store.get(name) is None:
+            raise AccountError("account_unknown", name=name)
+        password = _password(name, password_stdin, lang)
+        store.set_password(name, password)
+        log.record("account_passwd", _operator(), name=name)
+    _say(t("users_password_changed", lang, name=name))
+
+
+app.command("add")(add)
+app.command("list")(list_)
+app.command("disable")(disable)
+app.command("passwd")(passwd)
