@@ -16,6 +16,7 @@ the same set before it runs. A ``trinh_chieu`` account gets the presentation at 
 from __future__ import annotations
 
 import datetime as dt
+import runpy
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -224,8 +225,22 @@ def _sign_in(lang: str) -> None:
     """
     st.session_state.pop(access.ACCOUNT_KEY, None)
     st.session_state["filters"] = Filters(lang=lang)
-    st.navigation([st.Page(HERE / SIGN_IN_PAGE, title=t("signin_page_title", lang),
-                           default=True)], position="hidden").run()
+    title = t("signin_page_title", lang)
+    # Every page's own address answers with the sign-in form too, so a bookmarked link of a
+    # signed-out person gets the form and not Streamlit's "Page not found" dialog over it.
+    at_addresses = [st.Page(_sign_in_at(url), title=title, url_path=url)
+                    for *_, url in PAGES]
+    st.navigation([st.Page(HERE / SIGN_IN_PAGE, title=title, default=True), *at_addresses],
+                  position="hidden").run()
+
+
+def _sign_in_at(url: str):
+    """A page function for one address that runs the sign-in script."""
+    def page() -> None:
+        runpy.run_path(str(HERE / SIGN_IN_PAGE), run_name="__page__")
+
+    page.__name__ = f"sign_in_{url.replace('-', '_')}"
+    return page
 
 
 def main() -> None:

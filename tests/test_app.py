@@ -357,3 +357,25 @@ def test_import_page_asks_before_an_import_empties_a_table(app, tmp_path: Path):
     assert not at.exception, [e.message for e in at.exception]
     assert "TD25" in at.success[0].value
     assert list(frame(at)["Kết quả"]) == ["Đã nhập", "Chờ xác nhận", "Đã nhập"]
+
+
+def test_import_page_puts_a_kept_version_back(app, tmp_path: Path):
+    """After an import the replaced file is a kept version; HCQT can put it back."""
+    tables = read_tiny()
+    tables["campaigns"][0]["campaign_code"] = "TD26"
+    second = write_workbook(tmp_path / "second.xlsx", tables).read_bytes()
+    at = app()
+    at.run()
+    at.switch_page("app_pages/import_data.py").run()
+    assert "Chưa có phiên bản nào được lưu." in [c.value for c in at.caption]
+    mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    at.file_uploader[0].set_value(("second.xlsx", second, mime)).run()
+    at.button[0].click().run()
+    assert len(at.sidebar.selectbox[0].options) == 2
+    versions = frame(at, len(at.dataframe) - 1)
+    assert list(versions["Số"]) == [1]
+    assert list(versions["Tệp"]) == ["second.xlsx"]
+    next(b for b in at.button if b.key == "restore_button").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.success[0].value.startswith("Đã khôi phục")
+    assert [o.split(" · ")[0] for o in at.sidebar.selectbox[0].options] == ["TD25"]

@@ -253,7 +253,7 @@ def test_an_import_is_recorded_with_its_hash(store, signed_in, tmp_path: Path):
     assert not at.exception
     assert audit(store) == [("import", "hc", {
         "file": "broken.xlsx", "sha256": hashlib.sha256(broken).hexdigest(),
-        "outcome": "rejected", "campaign": "TD25", "errors": 1})]
+        "outcome": "rejected", "campaign": "TD25", "errors": 1, "replace_all": False})]
 
 
 def test_the_audit_page_lists_filters_and_downloads(store, signed_in, clicks):

@@ -182,3 +182,17 @@ def test_a_version_that_cannot_be_kept_stops_the_import(tiny_db, tmp_path, monke
     assert digest(tiny_db) == before
     assert list(versions.versions_dir(tiny_db).iterdir()) == []
     assert sorted(p.name for p in tiny_db.parent.glob(f".{tiny_db.name}.*")) == []
+
+
+def test_a_restore_is_recorded_in_the_audit_log(tiny_db, tmp_path):
+    import getpass
+
+    from thidua.accounts import AuditLog, accounts_path
+
+    load(with_cb07(tmp_path / "b"), tiny_db)
+    assert runner.invoke(app, ["restore", "1", "--db", str(tiny_db)]).exit_code == 0
+    assert runner.invoke(app, ["restore", "9", "--db", str(tiny_db)]).exit_code == 2
+    entries = AuditLog(accounts_path(tiny_db)).entries(event="restore")
+    assert [(e["user"], e["details"]) for e in entries] == [
+        (getpass.getuser(), {"version": 9, "outcome": "failed"}),
+        (getpass.getuser(), {"version": 1, "outcome": "restored"})]

@@ -15,12 +15,15 @@ import streamlit as st
 
 from dashboard.ui import access, state
 from dashboard.ui.widgets import page_start, show_table
+from thidua import formats
 from thidua.catalogue import t
 from thidua.documents.exports import to_csv_bytes
 from thidua.documents.template import write_template
+from thidua.ingest.load import restore_version
 from thidua.ingest.messages import location, problem
 from thidua.ingest.sandbox import load_isolated
 from thidua.store.database import resolve_db
+from thidua.store.versions import list_versions
 
 filters, _ = page_start("page_import")
 lang = filters.lang
@@ -83,6 +86,8 @@ if outcome is not None:
         pending = st.session_state.get("import_pending")
         if pending and st.button(t("import_confirm_button", lang), key="import_confirm"):
             run_import(*pending, replace_all=True)
+    elif outcome.outcome == "restored":
+        st.success(t("import_restored", lang, import_id=outcome.import_id))
     elif outcome.outcome == "failed":
         st.error(t("import_failed", lang, message=outcome.message))
     else:
@@ -111,3 +116,25 @@ else:
     history = history.assign(outcome=[t(f"outcome_{o}", lang) for o in history["outcome"]])
     show_table(history[["import_id", "campaign_code", "file_name", "finished_at", "outcome",
                         "error_count", "warning_count"]], lang)
+
+st.subheader(t("import_versions", lang))
+kept = list_versions(resolve_db())
+if not kept:
+    st.caption(t("import_versions_none", lang))
+else:
+    show_table(pd.DataFrame({
+        t("col_version", lang): [v.version_id for v in kept],
+        t("col_saved_at", lang): [formats.datetime(v.saved_at, lang) for v in kept],
+        t("col_file_name", lang): [v.file_name or "—" for v in kept],
+        t("col_campaign_code", lang): [v.campaign_code or "—" for v in kept],
+    }), lang)
+    chosen = st.selectbox(t("import_versions_pick", lang), [v.version_id for v in kept],
+                          key="restore_version")
+    if st.button(t("import_restore_button", lang), key="restore_button"):
+        restored = restore_version(chosen, resolve_db(), lang)
+        access.record("restore", access.current().name, version=chosen,
+                      outcome=restored.outcome)
+        st.session_state["import_outcome"] = restored
+        state.refresh()
+        st.rerun()
+

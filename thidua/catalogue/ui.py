@@ -201,6 +201,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "outcome_needs_confirmation": ("Chờ xác nhận", "Needs confirmation"),
     "outcome_failed": ("Không thực hiện được", "Failed"),
     "outcome_restored": ("Đã khôi phục", "Restored"),
+    "import_versions": ("Các phiên bản đã lưu", "Kept versions"),
+    "import_versions_none": ("Chưa có phiên bản nào được lưu.", "No version kept yet."),
+    "import_versions_pick": ("Phiên bản cần khôi phục", "Version to put back"),
+    "import_restore_button": ("Khôi phục phiên bản này", "Put this version back"),
+    "import_restored": ("Đã khôi phục; dữ liệu hiện tại được lưu thành một phiên bản "
+                        "(lần nhập #{import_id}).",
+                        "Restored; the data it replaced is kept as a version "
+                        "(import #{import_id})."),
     "import_confirm_button": ("Vẫn thay thế toàn bộ dữ liệu của đợt",
                               "Replace the campaign's data all the same"),
     "import_failed": ("Chưa nhập được, dữ liệu cũ vẫn nguyên vẹn: {message}",

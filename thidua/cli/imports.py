@@ -68,9 +68,20 @@ def restore(
                   markup=False, highlight=False, soft_wrap=True)
 
     result = restore_version(version_id, db_path, lang, on_wait=waiting)
+    _audit_restore(db_path, version_id, result.outcome)
     if result.outcome != "restored":
         raise fail(result.message)
     kept = next((v.version_id for v in list_versions(db_path)
                  if v.outcome == "restored" and v.import_id == result.import_id), "—")
     out.print(t("restore_done", lang, version=version_id, path=db_path, kept=kept,
                 import_id=result.import_id), markup=False, highlight=False, soft_wrap=True)
+
+
+def _audit_restore(db_path, version_id: int, outcome: str) -> None:
+    """Record the restore in the audit log beside the database (by the OS user)."""
+    import getpass
+
+    from thidua.accounts import AuditLog, accounts_path
+
+    AuditLog(accounts_path(db_path)).record("restore", getpass.getuser(), version=version_id,
+                                            outcome=outcome)
