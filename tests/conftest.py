@@ -3,6 +3,13 @@
 ``tiny`` is the hand-checkable campaign in ``tests/fixtures/tiny`` (CSV, one file per table);
 ``tiny_workbook`` is the same data written as an .xlsx workbook with Vietnamese sheet names and
 labels. Expected numbers for both are in ``tests/expected.py``.
+
+The app's tests (AppTest) share the rest: ``run_app`` runs the dashboard once (a session token,
+an address, a query string); ``tiny_app`` runs it over the tiny campaign with no account (the
+single local user); ``accounts_file`` points the app at a temporary accounts store, which
+``role_store`` fills with one account per role (``ROLE_ACCOUNTS``, one password) and
+``signed_in`` runs the app in a session of one of them, as the sign-in page opens it;
+``clicks`` keeps the callables the download buttons were given.
 """
 
 from __future__ import annotations
@@ -20,6 +27,20 @@ from thidua.store.database import connect_read_only
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TINY = FIXTURES / "tiny"
+APP = str(Path(__file__).parent.parent / "dashboard" / "streamlit_app.py")
+PASSWORD = "mat-khau-rat-dai"
+ROLE_ACCOUNTS = {"hc": ("hcqt", None), "ld": ("lanh_dao", None), "dv": ("don_vi", "TH"),
+                 "tc": ("trinh_chieu", None)}  # name -> (role, unit)
+PAGES = {  # the dashboard's page addresses -> (page file, title key)
+    "tong-quan": ("app_pages/overview.py", "page_overview"),
+    "tham-gia": ("app_pages/participation.py", "page_participation"),
+    "tieu-chi": ("app_pages/criteria.py", "page_criteria"),
+    "khen-thuong": ("app_pages/nominations.py", "page_nominations"),
+    "bao-cao": ("app_pages/reports.py", "page_reports"),
+    "du-lieu": ("app_pages/tables.py", "page_tables"),
+    "nhap-du-lieu": ("app_pages/import_data.py", "page_import"),
+    "nhat-ky": ("app_pages/audit_log.py", "page_audit"),
+}
 
 
 def read_tiny() -> dict[str, list[dict[str, str]]]:
@@ -75,3 +96,79 @@ def tiny_con(tiny_db: Path):
     con = connect_read_only(tiny_db)
     yield con
     con.close()
+
+
+def run_app(token: str | None = None, url: str | None = None, **query: str):
+    """One run of the dashboard in AppTest: a session ``token`` in ``session_state`` (as the
+    sign-in page keeps it), ``url`` the address the browser asked for, ``query`` its query
+    string. It must run without an exception."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    if token is not None:
+        at.session_state["auth_token"] = token
+    if url is not None:
+        at.context["url"] = f"http://localhost:8501/{url}"
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def audit_events(path: Path) -> list[tuple[str, str | None, dict]]:
+    """The audit log of the accounts store at ``path``, oldest first: (event, user, details)."""
+    from thidua.accounts.audit import AuditLog
+
+    return [(e["event"], e["user"], e["details"]) for e in reversed(AuditLog(path).entries())]
+
+
+@pytest.fixture
+def tiny_app(tiny_db: Path, monkeypatch: pytest.MonkeyPatch):
+    """``run_app`` over the tiny campaign, with no account: the single local user."""
+    monkeypatch.setenv("THIDUA_DB", str(tiny_db))
+    return run_app
+
+
+@pytest.fixture
+def accounts_file(tiny_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The app over the tiny campaign with its accounts in a temporary (empty) store."""
+    monkeypatch.setenv("THIDUA_DB", str(tiny_db))
+    monkeypatch.setenv("THIDUA_ACCOUNTS", str(tmp_path / "accounts.sqlite"))
+    return tmp_path / "accounts.sqlite"
+
+
+@pytest.fixture
+def role_store(accounts_file: Path):
+    """The accounts store holding one account per role (``ROLE_ACCOUNTS``)."""
+    from thidua.accounts.store import AccountStore
+
+    accounts = AccountStore(accounts_file)
+    for name, (role, unit) in ROLE_ACCOUNTS.items():
+        accounts.add(name, role, PASSWORD, unit=unit)
+    return accounts
+
+
+@pytest.fixture
+def signed_in(role_store):
+    """``make(name, url=None, **query)``: the app run in a new session of account ``name``."""
+    def make(name: str, url: str | None = None, **query: str):
+        return run_app(token=role_store.create_session(name), url=url, **query)
+
+    return make
+
+
+@pytest.fixture
+def clicks(monkeypatch: pytest.MonkeyPatch) -> list:
+    """The ``data`` callables the download buttons were given, newest last (a click runs one)."""
+    from dashboard.ui import access
+
+    made: list = []
+    real = access.audited
+
+    def keep(*args, **kwargs):
+        made.append(real(*args, **kwargs))
+        return made[-1]
+
+    monkeypatch.setattr(access, "audited", keep)
+    return made

@@ -16,52 +16,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import PAGES, PASSWORD, ROLE_ACCOUNTS, audit_events
 from thidua.accounts import roles
 from thidua.accounts.store import AccountStore
 from thidua.catalogue import t
 
-APP = str(Path(__file__).parent.parent / "dashboard" / "streamlit_app.py")
-PASSWORD = "mat-khau-rat-dai"
-ACCOUNTS = {"hc": ("hcqt", None), "ld": ("lanh_dao", None), "dv": ("don_vi", "TH"),
-            "tc": ("trinh_chieu", None)}
-PAGES = {  # url -> (file, title key)
-    "tong-quan": ("app_pages/overview.py", "page_overview"),
-    "tham-gia": ("app_pages/participation.py", "page_participation"),
-    "tieu-chi": ("app_pages/criteria.py", "page_criteria"),
-    "khen-thuong": ("app_pages/nominations.py", "page_nominations"),
-    "bao-cao": ("app_pages/reports.py", "page_reports"),
-    "du-lieu": ("app_pages/tables.py", "page_tables"),
-    "nhap-du-lieu": ("app_pages/import_data.py", "page_import"),
-    "nhat-ky": ("app_pages/audit_log.py", "page_audit"),
-}
 REFUSED = t("access_refused", "vi")
 CASES = [(name, url) for name in ("hc", "ld", "dv") for url in PAGES]
-
-
-@pytest.fixture
-def store(tiny_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AccountStore:
-    monkeypatch.setenv("THIDUA_DB", str(tiny_db))
-    monkeypatch.setenv("THIDUA_ACCOUNTS", str(tmp_path / "accounts.sqlite"))
-    accounts = AccountStore(tmp_path / "accounts.sqlite")
-    for name, (role, unit) in ACCOUNTS.items():
-        accounts.add(name, role, PASSWORD, unit=unit)
-    return accounts
-
-
-@pytest.fixture
-def signed_in(store: AccountStore):
-    def make(name: str, url: str | None = None, **query: str) -> AppTest:
-        at = AppTest.from_file(APP, default_timeout=60)
-        at.session_state["auth_token"] = store.create_session(name)
-        if url is not None:
-            at.context["url"] = f"http://localhost:8501/{url}"
-        for key, value in query.items():
-            at.query_params[key] = value
-        at.run()
-        assert not at.exception, [e.message for e in at.exception]
-        return at
-
-    return make
 
 
 def open_page(signed_in, name: str, url: str) -> AppTest:
@@ -83,7 +44,7 @@ def test_the_roles_pages_are_the_specs():
 
 @pytest.mark.parametrize(("name", "url"), CASES, ids=[f"{n}-{u}" for n, u in CASES])
 def test_each_role_on_each_page(signed_in, name: str, url: str):
-    role = ACCOUNTS[name][0]
+    role = ROLE_ACCOUNTS[name][0]
     if url in roles.allowed_pages(role):
         at = open_page(signed_in, name, url)
         assert [x.value for x in at.title] == [t(PAGES[url][1], "vi")]
@@ -179,8 +140,8 @@ def test_a_unit_head_on_the_nominations_and_criteria_pages(signed_in):
     assert list(at.dataframe[0].value["Tên đối tượng"]) == ["Hoàng Văn Em"]
 
 
-def test_a_unit_head_of_another_unit_sees_other_rows(store: AccountStore, signed_in):
-    store.add("dv_kt", "don_vi", PASSWORD, unit="KT")
+def test_a_unit_head_of_another_unit_sees_other_rows(role_store: AccountStore, signed_in):
+    role_store.add("dv_kt", "don_vi", PASSWORD, unit="KT")
     at = open_page(signed_in, "dv_kt", "khen-thuong")
     assert list(at.dataframe[0].value["Mã hồ sơ"]) == ["HS01"]
     at = open_page(signed_in, "dv_kt", "tieu-chi")
@@ -193,35 +154,13 @@ def test_the_leadership_overview_shows_every_unit(signed_in):
     assert "present_start" in {b.key for b in at.sidebar.button}
 
 
-@pytest.fixture
-def clicks(monkeypatch: pytest.MonkeyPatch) -> list:
-    """The ``data`` callables the download buttons were given (a click runs one)."""
-    from dashboard.ui import access
-
-    made: list = []
-    real = access.audited
-
-    def keep(*args, **kwargs):
-        made.append(real(*args, **kwargs))
-        return made[-1]
-
-    monkeypatch.setattr(access, "audited", keep)
-    return made
-
-
-def audit(store: AccountStore) -> list[tuple[str, str | None, dict]]:
-    from thidua.accounts.audit import AuditLog
-
-    return [(e["event"], e["user"], e["details"]) for e in reversed(AuditLog(store.path).entries())]
-
-
-def test_a_download_click_is_recorded(store, signed_in, clicks):
+def test_a_download_click_is_recorded(role_store, signed_in, clicks):
     at = open_page(signed_in, "dv", "du-lieu")
     at.segmented_control(key="table_choice").set_value("table_staff").run()
     csv, xlsx = clicks[-2:]
     assert csv().decode("utf-8-sig").count("\n") == 3  # header and TH's two staff members
     xlsx()
-    entries = audit(store)
+    entries = audit_events(role_store.path)
     filters = {"campaign": "TD25", "units": [], "as_of": "2026-06-15"}
     assert entries == [
         ("download", "dv", {"what": "can-bo", "format": "csv", "rows": 2, "named": True,
@@ -230,15 +169,15 @@ def test_a_download_click_is_recorded(store, signed_in, clicks):
                             "period": None, "filters": filters})]
 
 
-def test_the_official_list_is_recorded_as_a_document(store, signed_in, clicks):
+def test_the_official_list_is_recorded_as_a_document(role_store, signed_in, clicks):
     open_page(signed_in, "ld", "bao-cao")
     assert clicks[-1]()[:2] == b"PK"  # an xlsx
-    assert audit(store) == [("document", "ld", {
+    assert audit_events(role_store.path) == [("document", "ld", {
         "what": "official_list", "statuses": [],
         "filters": {"campaign": "TD25", "units": [], "as_of": "2026-06-15"}})]
 
 
-def test_an_import_is_recorded_with_its_hash(store, signed_in, tmp_path: Path):
+def test_an_import_is_recorded_with_its_hash(role_store, signed_in, tmp_path: Path):
     import hashlib
 
     from tests.conftest import read_tiny, write_workbook
@@ -251,15 +190,15 @@ def test_an_import_is_recorded_with_its_hash(store, signed_in, tmp_path: Path):
     at.file_uploader[0].set_value(("broken.xlsx", broken, mime)).run()
     at.button[0].click().run()
     assert not at.exception
-    assert audit(store) == [("import", "hc", {
+    assert audit_events(role_store.path) == [("import", "hc", {
         "file": "broken.xlsx", "sha256": hashlib.sha256(broken).hexdigest(),
         "outcome": "rejected", "campaign": "TD25", "errors": 1, "replace_all": False})]
 
 
-def test_the_audit_page_lists_filters_and_downloads(store, signed_in, clicks):
+def test_the_audit_page_lists_filters_and_downloads(role_store, signed_in, clicks):
     from thidua.accounts.audit import AuditLog
 
-    log = AuditLog(store.path)
+    log = AuditLog(role_store.path)
     log.record("sign_in", "ld")
     log.record("download", "dv", what="can-bo", rows=2)
     at = open_page(signed_in, "hc", "nhat-ky")
@@ -272,7 +211,7 @@ def test_the_audit_page_lists_filters_and_downloads(store, signed_in, clicks):
     assert [b.label for b in at.get("download_button")] == ["Tải nhật ký (CSV)"]
     assert clicks[-1]().decode("utf-8-sig").splitlines()[1].split(",")[1:3] == ["Đăng nhập",
                                                                                 "ld"]
-    assert audit(store)[-1] == ("download", "hc", {
+    assert audit_events(role_store.path)[-1] == ("download", "hc", {
         "what": "audit_log", "rows": 1, "since": None, "user_filter": None,
         "event_filter": "sign_in"})
     at.date_input(key="audit_since").set_value(dt.date.today() + dt.timedelta(days=1)).run()

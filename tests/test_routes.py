@@ -16,63 +16,44 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import PAGES
 from thidua.catalogue import t
-
-APP = str(Path(__file__).parent.parent / "dashboard" / "streamlit_app.py")
-ROUTES = {"tong-quan": "page_overview", "tham-gia": "page_participation",
-          "tieu-chi": "page_criteria", "khen-thuong": "page_nominations",
-          "bao-cao": "page_reports", "du-lieu": "page_tables", "nhap-du-lieu": "page_import"}
-
-
-@pytest.fixture
-def app(tiny_db: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("THIDUA_DB", str(tiny_db))
-
-    def run(**query: str) -> AppTest:
-        at = AppTest.from_file(APP, default_timeout=60)
-        for key, value in query.items():
-            at.query_params[key] = value
-        at.run()
-        assert not at.exception, [e.message for e in at.exception]
-        return at
-
-    return run
 
 
 def warnings(at: AppTest) -> list[str]:
     return [w.value for w in at.warning]
 
 
-def test_an_unknown_campaign_is_named(app):
-    at = app(campaign="XX")
+def test_an_unknown_campaign_is_named(tiny_app):
+    at = tiny_app(campaign="XX")
     assert warnings(at) == [
         "Không có đợt thi đua «XX» trong cơ sở dữ liệu (địa chỉ ?campaign=); đang hiện đợt TD25."]
     assert at.title[0].value == "Tổng quan"
 
 
-def test_an_unknown_unit_is_named_and_the_known_one_kept(app):
-    at = app(units="ZZ,TH", lang="en")
+def test_an_unknown_unit_is_named_and_the_known_one_kept(tiny_app):
+    at = tiny_app(units="ZZ,TH", lang="en")
     assert warnings(at) == [
         "Campaign TD25 has no unit «ZZ» (address ?units=); that code is ignored."]
     assert at.query_params["units"] == "TH"
     assert {m.label: m.value for m in at.metric}["Staff taking part"] == "100.0%"
 
 
-def test_a_date_outside_the_campaign_is_named(app):
-    at = app(as_of="2030-01-01")
+def test_a_date_outside_the_campaign_is_named(tiny_app):
+    at = tiny_app(as_of="2030-01-01")
     last = dt.date.today() if dt.date.today() > dt.date(2027, 1, 24) else dt.date(2027, 1, 24)
     assert warnings(at) == [
         f"Ngày «2030\\-01\\-01» (địa chỉ ?as_of=) nằm ngoài khoảng 01/10/2025 – "
         f"{last:%d/%m/%Y} của đợt TD25; đang hiện số liệu đến ngày 15/06/2026."]
 
 
-def test_a_known_address_has_no_notice(app):
-    at = app(campaign="TD25", units="TH", as_of="2025-11-30")
+def test_a_known_address_has_no_notice(tiny_app):
+    at = tiny_app(campaign="TD25", units="TH", as_of="2025-11-30")
     assert warnings(at) == []
 
 
-def test_data_from_the_address_is_not_read_as_markdown(app):
-    at = app(campaign="**X**")
+def test_data_from_the_address_is_not_read_as_markdown(tiny_app):
+    at = tiny_app(campaign="**X**")
     assert warnings(at)[0].startswith("Không có đợt thi đua «\\*\\*X\\*\\*»")
 
 
@@ -118,10 +99,10 @@ def _open(served: Any, path: str) -> tuple[str, str]:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path", list(ROUTES))
+@pytest.mark.parametrize("path", list(PAGES))
 def test_every_page_has_its_own_address(served, path: str):
     title, text = _open(served, path)
-    assert title == t(ROUTES[path], "vi")
+    assert title == t(PAGES[path][1], "vi")
     assert "Không có trang" not in text
     assert served[1].evaluate("location.pathname") == f"/{path}"
 
