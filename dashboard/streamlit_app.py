@@ -229,7 +229,7 @@ def _sign_in(lang: str) -> None:
     # Every page's own address answers with the sign-in form too, so a bookmarked link of a
     # signed-out person gets the form and not Streamlit's "Page not found" dialog over it.
     at_addresses = [st.Page(_sign_in_at(url), title=title, url_path=url)
-                    for *_, url in PAGES]
+                    for url in [*(url for *_, url in PAGES), "dang-nhap"]]
     st.navigation([st.Page(HERE / SIGN_IN_PAGE, title=title, default=True), *at_addresses],
                   position="hidden").run()
 
