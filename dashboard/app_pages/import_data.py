@@ -50,11 +50,23 @@ upload = st.file_uploader(t("import_upload", lang), type=["xlsx", "xlsm", "xls",
                           key="import_upload")
 
 
+def upload_path(folder: Path, name: str, max_bytes: int = 200) -> Path:
+    """Where an upload is written: its own name only, never a path, cut to fit a file name
+    (255 bytes on Linux; a Vietnamese letter takes two or three), its suffix kept."""
+    base = Path(name.replace("\x00", "")).name.strip() or "upload"
+    suffix = Path(base).suffix if len(Path(base).suffix) <= 10 else ""
+    stem = base.removesuffix(suffix) if suffix else base
+    if len(base.encode("utf-8")) > max_bytes:
+        room = max_bytes - len(suffix.encode("utf-8")) - len("…".encode())
+        stem = stem.encode("utf-8")[:room].decode("utf-8", "ignore") + "…"
+    return folder / (stem.lstrip(".") + suffix if stem.strip(".") else "upload" + suffix)
+
+
 def run_import(name: str, data: bytes, replace_all: bool = False) -> None:
     """Load the upload in a child process with memory and time limits (``load_isolated``):
     whatever the file does, this server process stays up."""
     with st.spinner(t("import_running", lang)), tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / Path(name).name  # the upload's name never becomes a path
+        path = upload_path(Path(tmp), name)  # the upload's name never becomes a path
         path.write_bytes(data)
         outcome = load_isolated(path, resolve_db(), lang, replace_all=replace_all)
     st.session_state["import_outcome"] = outcome
