@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import http.client
 import io
+import json
 import re
 import secrets
 import shutil
@@ -66,7 +67,8 @@ def stack() -> Iterator[Stack]:
         root = Path(folder)
         try:
             prepare(root, {ACCOUNT: "hcqt"})
-            with running(root, BACKENDS) as started:
+            timing = {"THIDUA_TIMING_LOG": str(root / "log" / "timing.jsonl")}
+            with running(root, BACKENDS, extra_env=timing) as started:
                 yield started
         except StackError as error:
             pytest.fail(str(error), pytrace=False)
@@ -261,3 +263,16 @@ def test_each_browser_stayed_on_its_backend(stack: Stack, signed_in: dict[str, A
     uploads = [line for line in lines if line["agent"] == AGENTS[0]
                and line["path"].startswith("/_stcore/upload_file/")]
     assert uploads and all(line["status"] in ("200", "204") for line in uploads), uploads
+
+
+def test_each_server_logged_its_own_time_per_run(stack: Stack) -> None:
+    """``$THIDUA_TIMING_LOG`` (dashboard/ui/timing.py): one line per script run, from the
+    process that ran it, naming the page; sessions only as a hash."""
+    runs = [json.loads(line) for line in
+            (stack.root / "log" / "timing.jsonl").read_text().splitlines()]
+    assert {"t", "pid", "session", "page", "ms", "end"} <= set(runs[0])
+    assert len({run["pid"] for run in runs}) >= len(AGENTS)  # two backends ran scripts
+    assert {"tong-quan", "tham-gia", "nhap-du-lieu", ""} <= {run["page"] for run in runs}
+    assert all(re.fullmatch(r"[0-9a-f]{12}", run["session"]) for run in runs)
+    assert all(run["ms"] > 0 for run in runs)
+    assert {"ok", "rerun"} <= {run["end"] for run in runs}
