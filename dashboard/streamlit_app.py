@@ -27,7 +27,7 @@ import streamlit as st
 if __package__ in (None, ""):  # `streamlit run dashboard/streamlit_app.py` runs it as a script
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dashboard.ui import access, state
+from dashboard.ui import access, state, timing
 from dashboard.ui.print_css import print_styles
 from dashboard.ui.widgets import md_escape
 from thidua import formats
@@ -287,4 +287,5 @@ def main() -> None:
     page.run()
 
 
-main()
+with timing.timed_run():  # one JSON line per run when $THIDUA_TIMING_LOG is set
+    main()

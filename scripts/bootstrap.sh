@@ -4,7 +4,8 @@
 # environment (.venv). Works with a distribution's "externally managed" Python (PEP 668: Debian
 # 12, Ubuntu 23.04+), which refuses `pip install --user`.
 # With --browser it also installs Debian's Chromium (end-to-end tests, static charts for PDF
-# reports) and poppler-utils (pdftoppm): that step needs root (or sudo) and apt.
+# reports), poppler-utils (pdftoppm) and nginx (the reverse-proxy test): that step needs root
+# (or sudo) and apt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,9 +41,12 @@ UV="$(find_uv)" || { install_uv; UV="$BIN/uv"; }
 "$UV" --version >&2
 "$UV" sync --frozen --quiet
 
-if [[ "${1:-}" == "--browser" ]] && { [[ ! -x /usr/bin/chromium ]] || ! command -v pdftoppm >/dev/null; }; then
-  echo "bootstrap: installing Debian chromium and poppler-utils for the browser tests (root)" >&2
+if [[ "${1:-}" == "--browser" ]] && { [[ ! -x /usr/bin/chromium ]] || ! command -v pdftoppm >/dev/null \
+    || [[ ! -x /usr/sbin/nginx ]] || ! command -v openssl >/dev/null; }; then
+  # nginx (and openssl, for its throw-away certificate): the proxy test runs the real one.
+  echo "bootstrap: installing Debian chromium, poppler-utils and nginx for the browser tests (root)" >&2
   SUDO=""; [[ "$(id -u)" != 0 ]] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium poppler-utils >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium poppler-utils nginx \
+    openssl >/dev/null
 fi
