@@ -7,7 +7,8 @@ Every page has its own address ("/" switches to "/tong-quan"); what the address 
 the database lacks (a page, campaign, unit or date) is said in a warning, not silently replaced.
 
 Who is asking comes first (``dashboard/ui/access.py``): with accounts in the store, a session
-without a valid token sees only the sign-in page, whatever its address. The navigation holds
+without a valid token (its own, the browser's session cookie, or a fresh Office sign-in:
+``dashboard/ui/oidc.py``) sees only the sign-in page, whatever its address. The navigation holds
 only the pages the account's role may open (``roles.allowed_pages``), so an address of another
 page reaches the hidden home page, which refuses it by name; the page chosen is checked against
 the same set before it runs. A ``trinh_chieu`` account gets the presentation at any address.
@@ -27,7 +28,7 @@ import streamlit as st
 if __package__ in (None, ""):  # `streamlit run dashboard/streamlit_app.py` runs it as a script
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dashboard.ui import access, state
+from dashboard.ui import access, oidc, state
 from dashboard.ui.print_css import print_styles
 from dashboard.ui.widgets import md_escape
 from thidua import formats
@@ -214,7 +215,7 @@ def _account(initial: Filters) -> Account | None:
     st.session_state[access.LOCAL_KEY] = local
     if local:
         return roles.LOCAL_USER
-    return access.signed_in(store)
+    return access.signed_in(store) or oidc.sign_in(store)
 
 
 def _sign_in(lang: str) -> None:
@@ -260,6 +261,7 @@ def main() -> None:
         _sign_in(initial.lang)
         return
     st.session_state[access.ACCOUNT_KEY] = account
+    access.emit_cookie()  # once, right after a sign-in: the browser fetches its session cookie
     campaigns = state.query("metrics/campaigns")
     filters, default_as_of, notices = _resolve(initial, campaigns, widgets=not presenting)
     st.session_state["filters"] = filters
