@@ -261,7 +261,6 @@ def main() -> None:
         _sign_in(initial.lang)
         return
     st.session_state[access.ACCOUNT_KEY] = account
-    access.emit_cookie()  # once, right after a sign-in: the browser fetches its session cookie
     campaigns = state.query("metrics/campaigns")
     filters, default_as_of, notices = _resolve(initial, campaigns, widgets=not presenting)
     st.session_state["filters"] = filters
@@ -286,6 +285,8 @@ def main() -> None:
         st.warning(notice, icon=":material/search_off:")
     if not presenting and page.url_path not in allowed | OPEN_PATHS:  # deny by default
         access.refuse(filters.lang)
+    if presenting or page.url_path:  # not the home switch, whose run is cut short at once
+        access.emit_cookie()  # once after a sign-in: the browser fetches its session cookie
     page.run()
 
 

@@ -26,7 +26,7 @@ if str(HERE.parent) not in sys.path:  # `streamlit run dashboard/thidua_web.py` 
 
 from dashboard.session_routes import SignOutCookie, routes  # noqa: E402
 from thidua.accounts.account import AccountError  # noqa: E402
-from thidua.accounts.oidc import SECRET_ENVS, settings, with_cookie_secret  # noqa: E402
+from thidua.accounts.oidc import streamlit_secrets  # noqa: E402
 from thidua.accounts.store import accounts_path  # noqa: E402
 from thidua.catalogue import t  # noqa: E402
 from thidua.store.database import resolve_db  # noqa: E402
@@ -35,14 +35,9 @@ from thidua.store.database import resolve_db  # noqa: E402
 def _auth() -> dict[str, dict[str, str]] | None:
     """Streamlit's secrets for the Office sign-in, or None when it is not set up."""
     try:
-        found = settings(os.environ)
-        if found is not None:
-            found = with_cookie_secret(found, accounts_path(resolve_db()))
-    except AccountError as exc:
+        return streamlit_secrets(os.environ, accounts_path(resolve_db()))
+    except AccountError as exc:  # started by hand with wrong settings: the sentence, no trace
         raise SystemExit(t(exc.key, "vi", **exc.params)) from None
-    for name in SECRET_ENVS:
-        os.environ.pop(name, None)
-    return {"auth": found.secrets()} if found else None
 
 
 app = st.App(HERE / "streamlit_app.py", routes=routes(), middleware=[Middleware(SignOutCookie)],

@@ -23,7 +23,7 @@ import json
 import os
 import secrets
 import stat
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -158,6 +158,19 @@ def with_cookie_secret(found: OidcSettings, accounts: Path) -> OidcSettings:
                            error=exc) from None
     return OidcSettings(found.metadata_url, found.client_id, found.client_secret,
                         found.redirect_uri, secret)
+
+
+def streamlit_secrets(env: MutableMapping[str, str], accounts: Path
+                      ) -> dict[str, dict[str, str]] | None:
+    """Streamlit's secrets for the Office sign-in (``{"auth": ...}``), None when it is not
+    set up; the two secret values are taken out of ``env`` (a process's own environment), so
+    what it starts later does not inherit them."""
+    found = settings(env)
+    if found is not None:
+        found = with_cookie_secret(found, accounts)
+    for name in SECRET_ENVS:
+        env.pop(name, None)
+    return {"auth": found.secrets()} if found else None
 
 
 # -- an identity from the provider -----------------------------------------------------------
