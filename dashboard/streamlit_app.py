@@ -7,7 +7,8 @@ Every page has its own address ("/" switches to "/tong-quan"); what the address 
 the database lacks (a page, campaign, unit or date) is said in a warning, not silently replaced.
 
 Who is asking comes first (``dashboard/ui/access.py``): with accounts in the store, a session
-without a valid token sees only the sign-in page, whatever its address. The navigation holds
+without a valid token (its own, the browser's session cookie, or a fresh Office sign-in:
+``dashboard/ui/oidc.py``) sees only the sign-in page, whatever its address. The navigation holds
 only the pages the account's role may open (``roles.allowed_pages``), so an address of another
 page reaches the hidden home page, which refuses it by name; the page chosen is checked against
 the same set before it runs. A ``trinh_chieu`` account gets the presentation at any address.
@@ -27,7 +28,7 @@ import streamlit as st
 if __package__ in (None, ""):  # `streamlit run dashboard/streamlit_app.py` runs it as a script
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dashboard.ui import access, state, timing
+from dashboard.ui import access, oidc, state, timing
 from dashboard.ui.print_css import print_styles
 from dashboard.ui.widgets import md_escape
 from thidua import formats
@@ -214,7 +215,7 @@ def _account(initial: Filters) -> Account | None:
     st.session_state[access.LOCAL_KEY] = local
     if local:
         return roles.LOCAL_USER
-    return access.signed_in(store)
+    return access.signed_in(store) or oidc.sign_in(store)
 
 
 def _sign_in(lang: str) -> None:
@@ -284,6 +285,8 @@ def main() -> None:
         st.warning(notice, icon=":material/search_off:")
     if not presenting and page.url_path not in allowed | OPEN_PATHS:  # deny by default
         access.refuse(filters.lang)
+    if presenting or page.url_path:  # not the home switch, whose run is cut short at once
+        access.emit_cookie()  # once after a sign-in: the browser fetches its session cookie
     page.run()
 
 

@@ -107,24 +107,34 @@ def test_a_duplicate_is_refused_before_the_password_is_asked(db: Path):
     assert _store(db).get("lan").role == "hcqt"
 
 
-def test_list_in_both_languages(db: Path):
+def test_list_in_both_languages(db: Path, monkeypatch):
+    from thidua.cli.common import out
+
+    monkeypatch.setattr(out, "width", 160)  # IT's terminal, wide enough for one line a row
     store = _store(db)
     assert _flat(_invoke("users", "list", "--db", str(db), "--lang", "en").stdout) == \
         f"No accounts yet in '{accounts_path(db)}'."
     store.add("lan", "hcqt", PASSWORD, now=T0)
     store.add("binh", "don_vi", PASSWORD, unit="KT", now=T0)
     store.add("man", "trinh_chieu", PASSWORD, now=T0)
+    store.add("mai", "lanh_dao", None, now=T0, email="Mai.LT@VanPhong.gov.vn")
+    store.set_email("lan", "lan@vanphong.gov.vn")
     store.disable("man")
     vi = _invoke("users", "list", "--db", str(db))
     assert vi.exit_code == 0, vi.output
     assert _rows(vi.stdout) == [
-        ["Tên", "Vai trò", "Đơn vị", "Trạng thái", "Ngày tạo"],
-        ["binh", "Đơn vị", "KT", "Đang dùng", "05/03/2026"],
-        ["lan", "Hành chính – Quản trị", "", "Đang dùng", "05/03/2026"],
-        ["man", "Trình chiếu", "", "Đã khoá", "05/03/2026"]]
+        ["Tên", "Vai trò", "Đơn vị", "Thư điện tử", "Đăng nhập bằng", "Trạng thái", "Ngày tạo"],
+        ["binh", "Đơn vị", "KT", "", "mật khẩu", "Đang dùng", "05/03/2026"],
+        ["lan", "Hành chính – Quản trị", "", "lan@vanphong.gov.vn",
+         "mật khẩu, tài khoản Văn phòng", "Đang dùng", "05/03/2026"],
+        ["mai", "Lãnh đạo", "", "mai.lt@vanphong.gov.vn", "tài khoản Văn phòng", "Đang dùng",
+         "05/03/2026"],
+        ["man", "Trình chiếu", "", "", "mật khẩu", "Đã khoá", "05/03/2026"]]
     en = _invoke("users", "list", "--db", str(db), "--lang", "en")
-    assert _rows(en.stdout)[0] == ["Name", "Role", "Unit", "State", "Created"]
-    assert _rows(en.stdout)[3] == ["man", "Presentation screen", "", "Disabled", "5 Mar 2026"]
+    assert _rows(en.stdout)[0] == ["Name", "Role", "Unit", "E-mail", "Signs in with", "State",
+                                   "Created"]
+    assert _rows(en.stdout)[4] == ["man", "Presentation screen", "", "", "password", "Disabled",
+                                   "5 Mar 2026"]
 
 
 def test_disable_ends_sessions_and_is_audited(db: Path):
@@ -176,7 +186,7 @@ def test_every_users_command_takes_lang():
     import typer.main
 
     group = typer.main.get_command(app).commands["users"]
-    assert sorted(group.commands) == ["add", "disable", "list", "passwd"]
+    assert sorted(group.commands) == ["add", "disable", "list", "map", "passwd"]
     for name, command in group.commands.items():
         assert "--lang" in {o for p in command.params for o in p.opts}, name
         assert "--db" in {o for p in command.params for o in p.opts}, name

@@ -4,7 +4,14 @@ Shown only when the accounts store holds an account (with none, the app runs for
 local user and this page only says so). A wrong password and an unknown name get the same
 sentence; every failure waits the store's ``delay_s`` before answering, and every attempt is in
 the audit log (the name typed, never the password). The session token goes to
-``st.session_state`` only, never into the address.
+``st.session_state`` only, never into the address; the browser's cookie gets its own key
+(``access.emit_cookie``).
+
+With the Office's OpenID Connect provider set up, its button comes first ("Đăng nhập bằng tài
+khoản của Văn phòng", ``st.login``) and the password form waits folded below it: IT keeps a
+password account for when the provider is down or misconfigured (break-glass), and an
+OIDC-only account has no password to type there. A refused Office sign-in (an e-mail with no
+account, a disabled one) is said here in one sentence.
 """
 
 from __future__ import annotations
@@ -13,7 +20,7 @@ import os
 
 import streamlit as st
 
-from dashboard.ui import access
+from dashboard.ui import access, oidc
 from thidua.catalogue import LANGS, t
 from thidua.metrics.filters import Filters
 
@@ -37,8 +44,7 @@ def _attempt(name: str, password: str, lang: str) -> None:
     store = access.account_store()
     result = store.sign_in(name, password)
     if result.ok and result.account is not None:
-        st.session_state[access.TOKEN_KEY] = store.create_session(result.account.name)
-        st.session_state.pop("session_expired", None)
+        access.begin_session(store, result.account.name)
         access.record("sign_in", result.account.name)
         st.rerun()
     access.record("sign_in_failed", name[:MAX_NAME], reason=result.reason)
@@ -63,9 +69,18 @@ if st.session_state.get(access.ACCOUNT_KEY):  # already signed in (the address /
     st.markdown(t("signin_page_signed_in_as", lang, name=access.md_escape(account.name),
                   role=access.role_label(account.role, lang)))
     st.stop()
-if st.session_state.get("session_expired"):
+if st.session_state.get(access.EXPIRED_KEY):
     st.info(t("signin_page_expired", lang), icon=":material/timer_off:")
-with st.form("sign_in_form", enter_to_submit=True):
+refusal = st.session_state.get(oidc.REFUSAL_KEY)
+if refusal:
+    st.error(t(refusal[0], lang, email=access.md_escape(refusal[1])), icon=":material/block:")
+if oidc.configured():
+    st.button(t("signin_oidc_button", lang), type="primary", icon=":material/badge:",
+              on_click=st.login, key="signin_oidc")
+    password_box = st.expander(t("signin_oidc_password", lang), icon=":material/key:")
+else:
+    password_box = st.container()
+with password_box, st.form("sign_in_form", enter_to_submit=True):
     typed_name = st.text_input(t("signin_page_name", lang), key="signin_name", max_chars=200,
                                autocomplete="username")
     typed_password = st.text_input(t("signin_page_password", lang), type="password",

@@ -1,9 +1,15 @@
 """Who uses this session and what they may see: the dashboard's side of ``thidua.accounts``.
 
 The rules themselves (roles, pages, actions, a unit head's row scope) live in the engine; this
-module applies them to a Streamlit session. The session's token is kept only in
+module applies them to a Streamlit session. The session's token is kept in
 ``st.session_state`` (never in the URL) and re-validated with ``AccountStore.session`` on every
 run, so an expired or ended session falls back to the sign-in page at the next click.
+
+A reload starts a new Streamlit session: it finds the sign-in again through the HttpOnly
+``thidua_session`` cookie (read from ``st.context.cookies``), which the page fetched with a
+one-time code right after signing in (``emit_cookie``; ``dashboard/session_routes.py``).
+Sign-out ends the session in the store and sends the browser through ``st.logout``, whose
+address clears that cookie (and Streamlit's identity cookie of an Office sign-in).
 
 Caching and scope: ``state.query`` caches a named query's rows by (query, parameters, database
 snapshot), shared by every session. Those rows never depend on who asks; a unit head's named
@@ -25,6 +31,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from dashboard.session_routes import COOKIE, SESSION_PATH, url_path
 from dashboard.ui.widgets import md_escape
 from thidua.accounts import roles
 from thidua.accounts.audit import AuditLog
@@ -35,6 +42,9 @@ from thidua.store.database import resolve_db
 ACCOUNT_KEY = "account"  # the Account of this run (set by the entry script)
 TOKEN_KEY = "auth_token"  # the session token, in session_state only
 LOCAL_KEY = "single_user"  # True when no account exists: the local user, with a banner
+HANDOFF_KEY = "cookie_handoff"  # the one-time code the page exchanges for its cookie
+SIGNED_OUT_KEY = "signed_out"  # this session signed out: the cookie it was opened with is over
+EXPIRED_KEY = "session_expired"
 MAX_PAUSE_S = 10.0
 DOWNLOAD_TTL_S = 15.0  # a built download leaves its address 15 to 30 s after
 log = logging.getLogger(__name__)
@@ -56,17 +66,54 @@ def required(store: AccountStore) -> bool:
     return store.path.exists() and (store.has_accounts() or bool(store.accounts()))
 
 
-def signed_in(store: AccountStore) -> Account | None:
-    """The account behind this session's token, or None (no token, unknown, expired)."""
-    token = st.session_state.get(TOKEN_KEY)
-    if not token:
-        return None
+def _live(store: AccountStore, token: str) -> Account | None:
     account = store.session(token)
-    if account is None or account.disabled:
-        st.session_state.pop(TOKEN_KEY, None)
-        st.session_state["session_expired"] = True
+    return account if account is not None and not account.disabled else None
+
+
+def signed_in(store: AccountStore) -> Account | None:
+    """The account behind this session's token, else behind the browser's cookie, or None
+    (none, unknown, expired: then ``EXPIRED_KEY`` says so to the sign-in page)."""
+    if st.session_state.get(SIGNED_OUT_KEY):
         return None
+    token = st.session_state.get(TOKEN_KEY)
+    cookie = None if token else st.context.cookies.get(COOKIE)
+    if not token and not cookie:
+        return None
+    account = _live(store, token or cookie)
+    if account is None:
+        st.session_state.pop(TOKEN_KEY, None)
+        st.session_state[EXPIRED_KEY] = True
+        return None
+    st.session_state[TOKEN_KEY] = token or cookie
     return account
+
+
+def begin_session(store: AccountStore, name: str) -> None:
+    """A new session for ``name`` in this Streamlit session, and its cookie asked for."""
+    token = store.create_session(name)
+    st.session_state[TOKEN_KEY] = token
+    for key in (EXPIRED_KEY, SIGNED_OUT_KEY):
+        st.session_state.pop(key, None)
+    code = store.start_handoff(token)
+    if code:
+        st.session_state[HANDOFF_KEY] = code
+
+
+def emit_cookie() -> None:
+    """Once after a sign-in: the page posts its one-time code and gets the HttpOnly cookie.
+
+    The script holds only that code (a minute, single use), never the session's token, and
+    it names no address beyond this app's own route.
+    """
+    code = st.session_state.pop(HANDOFF_KEY, None)
+    if not code:
+        return
+    request = json.dumps({"method": "POST", "credentials": "same-origin",
+                          "headers": {"Content-Type": "application/json"},
+                          "body": json.dumps({"code": code})})
+    st.html(f"<script>fetch({json.dumps(url_path(SESSION_PATH))}, {request});</script>",
+            unsafe_allow_javascript=True)
 
 
 def pause(seconds: float) -> None:
@@ -198,15 +245,19 @@ def role_label(role: str, lang: str) -> str:
 
 
 def sign_out() -> None:
-    """The sidebar's sign-out: the session ends in the store and here; recorded."""
+    """The sidebar's sign-out: the session ends in the store and here; recorded; then the
+    browser goes through ``st.logout``, which clears the session cookie (and an Office
+    sign-in's identity, with the provider's own sign-out when it offers one)."""
     token = st.session_state.pop(TOKEN_KEY, None)
     account = st.session_state.pop(ACCOUNT_KEY, None)
+    st.session_state[SIGNED_OUT_KEY] = True
     if token:
         try:
             account_store().end_session(token)
         except Exception:
             log.exception("session end not written")
     record("sign_out", account.name if account else None)
+    st.logout()
 
 
 def sidebar_account(lang: str) -> None:

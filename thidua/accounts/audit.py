@@ -15,7 +15,7 @@ from typing import Any
 from thidua.accounts.sqlite import connect, stamp, unstamp, utc
 
 EVENTS = ("sign_in", "sign_in_failed", "sign_out", "import", "download", "document",
-          "account_add", "account_disable", "account_passwd", "restore")
+          "account_add", "account_disable", "account_passwd", "restore", "account_email")
 SECRET_WORDS = ("password", "token", "secret")
 
 

@@ -43,6 +43,23 @@ SCHEMA = (
         details TEXT NOT NULL
     )""",
     "CREATE INDEX IF NOT EXISTS audit_at ON audit(at)",
+    """CREATE TABLE IF NOT EXISTS oidc_seen (
+        key TEXT PRIMARY KEY,
+        at TEXT NOT NULL
+    )""",
+)
+# Columns added after the first release: a file made before them gets them on first use.
+ADDED_COLUMNS = (
+    ("accounts", "email", "TEXT"),            # the Office e-mail an OIDC sign-in maps to
+    ("sessions", "cookie_hash", "TEXT"),      # the browser cookie's token (a second key)
+    ("sessions", "handoff_hash", "TEXT"),     # the one-time code that sets the cookie
+    ("sessions", "handoff_until", "TEXT"),
+)
+INDEXES = (
+    "CREATE UNIQUE INDEX IF NOT EXISTS accounts_email ON accounts(email) "
+    "WHERE email IS NOT NULL",
+    "CREATE INDEX IF NOT EXISTS sessions_cookie ON sessions(cookie_hash)",
+    "CREATE INDEX IF NOT EXISTS sessions_handoff ON sessions(handoff_hash)",
 )
 
 
@@ -60,6 +77,27 @@ def stamp(moment: dt.datetime) -> str:
 
 def unstamp(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text)
+
+
+def _missing(con: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    have = {table: {row[1] for row in con.execute(f"PRAGMA table_info({table})")}
+            for table in {table for table, _c, _d in ADDED_COLUMNS}}
+    return [(t, c, d) for t, c, d in ADDED_COLUMNS if c not in have[t]]
+
+
+def _add_columns(con: sqlite3.Connection) -> None:
+    """Bring an older file up to date, under the write lock (two processes may both try)."""
+    if _missing(con):
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            for table, column, declared in _missing(con):  # again, now that we hold the lock
+                con.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declared}")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+    for statement in INDEXES:
+        con.execute(statement)
 
 
 @contextlib.contextmanager
@@ -81,6 +119,7 @@ def connect(path: Path, write: bool = False) -> Iterator[sqlite3.Connection]:
         con.execute("PRAGMA foreign_keys = ON")
         for statement in SCHEMA:
             con.execute(statement)
+        _add_columns(con)
         con.execute("BEGIN IMMEDIATE" if write else "BEGIN")
         try:
             yield con

@@ -3,31 +3,42 @@
 Passwords are kept only as argon2id hashes (argon2-cffi); session tokens only as their SHA-256,
 so the file alone lets nobody in. Five wrong passwords in a row lock an account for 15
 minutes, and each failure tells the caller how long to wait before answering (``delay_s``).
-Every time can be injected (``now``) so the rules are tested without waiting.
+An account may instead (or also) carry the Office e-mail an OpenID Connect sign-in maps to;
+one without a password signs in that way only. Every time can be injected (``now``) so the
+rules are tested without waiting. Sessions: ``thidua.accounts.sessions``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
-import secrets
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from thidua.accounts.account import ROLES, Account
+from thidua.accounts.account import ROLES, Account, AccountError
+from thidua.accounts.sessions import (
+    COLUMNS,
+    IDLE_FOR,
+    LIVE_FOR,
+    Sessions,
+    account_of,
+)
 from thidua.accounts.sqlite import connect, stamp, unstamp, utc
+
+__all__ = ["IDLE_FOR", "LIVE_FOR", "Account", "AccountError", "AccountStore", "SignIn",
+           "accounts_path", "check_email", "check_new"]
 
 MIN_PASSWORD = 10
 MAX_NAME = 64
 MAX_FAILURES = 5
 LOCK_FOR = dt.timedelta(minutes=15)
-IDLE_FOR = dt.timedelta(hours=8)
-LIVE_FOR = dt.timedelta(hours=24)
 MAX_DELAY_S = 8.0
+MAX_EMAIL = 254
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 
 _hasher = PasswordHasher()
 # Verified against when the name is unknown, so an unknown name costs the same time.
@@ -43,32 +54,15 @@ def accounts_path(db_path: Path) -> Path:
     return db_path.with_name(f"{db_path.stem}.accounts.sqlite")
 
 
-class AccountError(ValueError):
-    """A refused change; ``key`` and ``params`` make its sentence in the catalogue."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key, params)
-        self.key = key
-        self.params = params
-
-
 @dataclass(frozen=True)
 class SignIn:
-    """The answer to a sign-in: reason is ok, bad_password, unknown, disabled or locked."""
+    """The answer to a sign-in: reason is ok, bad_password, unknown, no_password, disabled
+    or locked."""
 
     ok: bool
     account: Account | None
     reason: str
     delay_s: float = 0.0
-
-
-def _account(row: tuple) -> Account:
-    name, role, unit, disabled, created_at = row
-    return Account(name, role, unit, bool(disabled), unstamp(created_at))
-
-
-def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 def _check_password(password: str) -> None:
@@ -92,11 +86,16 @@ def check_new(name: str, role: str, unit: str | None) -> tuple[str, str | None]:
     return name, unit
 
 
-_COLUMNS = "name, role, unit, disabled, created_at"
-_A_COLUMNS = "a.name, a.role, a.unit, a.disabled, a.created_at"
+def check_email(email: str) -> str:
+    """The e-mail as kept and matched (trimmed, lower case); AccountError if it is not one."""
+    kept = email.strip().lower()
+    if (len(kept) > MAX_EMAIL or not _EMAIL.fullmatch(kept)
+            or not all(c.isprintable() for c in kept)):
+        raise AccountError("account_bad_email", email=email.strip(), max=MAX_EMAIL)
+    return kept
 
 
-class AccountStore:
+class AccountStore(Sessions):
     """The accounts of one database, in the SQLite file at ``path`` (made on first write)."""
 
     def __init__(self, path: Path) -> None:
@@ -117,30 +116,65 @@ class AccountStore:
         if not self.path.exists():
             return []
         with connect(self.path) as con:
-            rows = con.execute(f"SELECT {_COLUMNS} FROM accounts ORDER BY name").fetchall()
-        return [_account(row) for row in rows]
+            rows = con.execute(f"SELECT {COLUMNS} FROM accounts ORDER BY name").fetchall()
+        return [account_of(row) for row in rows]
 
     def get(self, name: str) -> Account | None:
         if not self.path.exists():
             return None
         with connect(self.path) as con:
-            row = con.execute(f"SELECT {_COLUMNS} FROM accounts WHERE name = ?",
+            row = con.execute(f"SELECT {COLUMNS} FROM accounts WHERE name = ?",
                               (name,)).fetchone()
-        return _account(row) if row else None
+        return account_of(row) if row else None
 
-    def add(self, name: str, role: str, password: str, unit: str | None = None,
-            now: dt.datetime | None = None) -> Account:
-        """A new enabled account; AccountError if the name, role, unit or password is refused."""
+    def add(self, name: str, role: str, password: str | None, unit: str | None = None,
+            now: dt.datetime | None = None, email: str | None = None) -> Account:
+        """A new enabled account; AccountError if the name, role, unit, password or e-mail is
+        refused. ``password`` None makes an OIDC-only account (its ``email`` is needed)."""
         name, unit = check_new(name, role, unit)
-        _check_password(password)
-        hashed = _hasher.hash(password)
+        email = check_email(email) if email is not None else None
+        if password is None and email is None:
+            raise AccountError("account_no_sign_in", name=name)
+        if password is not None:
+            _check_password(password)
+        hashed = _hasher.hash(password) if password is not None else ""
         created = stamp(utc(now))
         with connect(self.path, write=True) as con:
             if con.execute("SELECT 1 FROM accounts WHERE name = ?", (name,)).fetchone():
                 raise AccountError("account_duplicate", name=name)
-            con.execute("INSERT INTO accounts (name, role, unit, password_hash, created_at) "
-                        "VALUES (?, ?, ?, ?, ?)", (name, role, unit, hashed, created))
-        return Account(name, role, unit, False, unstamp(created))
+            _refuse_taken(con, email, name)
+            con.execute("INSERT INTO accounts (name, role, unit, password_hash, created_at, "
+                        "email) VALUES (?, ?, ?, ?, ?, ?)",
+                        (name, role, unit, hashed, created, email))
+        return Account(name, role, unit, False, unstamp(created), email, bool(hashed))
+
+    def set_email(self, name: str, email: str | None) -> Account:
+        """Map an account to an Office e-mail (None: remove the mapping); AccountError if
+        refused. Its sessions go on: the e-mail is how it signs in, not who it is."""
+        email = check_email(email) if email is not None else None
+        with connect(self.path, write=True) as con:
+            row = con.execute(f"SELECT {COLUMNS} FROM accounts WHERE name = ?",
+                              (name,)).fetchone()
+            if row is None:
+                raise AccountError("account_unknown", name=name)
+            if email is None and not row[-1]:
+                raise AccountError("account_no_sign_in", name=name)
+            _refuse_taken(con, email, name)
+            con.execute("UPDATE accounts SET email = ? WHERE name = ?", (email, name))
+        return replace(account_of(row), email=email)
+
+    def by_email(self, email: str) -> Account | None:
+        """The account an Office e-mail maps to (matched without regard to case), or None."""
+        if not self.path.exists():
+            return None
+        try:
+            kept = check_email(email)
+        except AccountError:
+            return None
+        with connect(self.path) as con:
+            row = con.execute(f"SELECT {COLUMNS} FROM accounts WHERE email = ?",
+                              (kept,)).fetchone()
+        return account_of(row) if row else None
 
     def disable(self, name: str) -> None:
         """Disable the account and end its sessions; AccountError if there is none."""
@@ -163,16 +197,20 @@ class AccountStore:
     # -- sign-in ----------------------------------------------------------------------------
 
     def sign_in(self, name: str, password: str, now: dt.datetime | None = None) -> SignIn:
-        """Check a name and password; count failures, lock after five in a row."""
+        """Check a name and password; count failures, lock after five in a row.
+
+        An account without a password (OIDC only) answers ``no_password`` after the same
+        work as an unknown name, and counts no failure.
+        """
         moment = utc(now)
         with connect(self.path, write=True) as con:
-            row = con.execute(f"SELECT {_COLUMNS}, password_hash, failures, locked_until "
+            row = con.execute(f"SELECT {COLUMNS}, failures, locked_until "
                               "FROM accounts WHERE name = ?", (name,)).fetchone()
-            if row is None:
+            if row is None or not row[6]:
                 _verify(_DUMMY_HASH, password)
-                return SignIn(False, None, "unknown", 1.0)
-            account = _account(row[:5])
-            hashed, failures, locked_until = row[5:]
+                return SignIn(False, None, "unknown" if row is None else "no_password", 1.0)
+            account = account_of(row[:7])
+            hashed, failures, locked_until = row[6:]
             if locked_until and unstamp(locked_until) > moment:
                 return SignIn(False, None, "locked", MAX_DELAY_S)
             if locked_until:  # the lock has run out: a fresh count
@@ -193,50 +231,14 @@ class AccountStore:
                             (_hasher.hash(password), name))
             return SignIn(True, account, "ok")
 
-    # -- sessions ---------------------------------------------------------------------------
 
-    def create_session(self, name: str, now: dt.datetime | None = None) -> str:
-        """A new session token for an enabled account (only its hash is kept)."""
-        token = secrets.token_urlsafe(32)
-        moment = stamp(utc(now))
-        with connect(self.path, write=True) as con:
-            row = con.execute("SELECT disabled FROM accounts WHERE name = ?", (name,)).fetchone()
-            if row is None:
-                raise AccountError("account_unknown", name=name)
-            if row[0]:
-                raise AccountError("account_disabled", name=name)
-            con.execute("INSERT INTO sessions (token_hash, name, created_at, last_seen) "
-                        "VALUES (?, ?, ?, ?)", (_token_hash(token), name, moment, moment))
-        return token
-
-    def session(self, token: str, now: dt.datetime | None = None) -> Account | None:
-        """The account of a live session (its last-seen time refreshed), else None."""
-        if not token or not self.path.exists():
-            return None
-        moment = utc(now)
-        key = _token_hash(token)
-        with connect(self.path, write=True) as con:
-            row = con.execute(
-                f"SELECT s.created_at, s.last_seen, {_A_COLUMNS} FROM sessions s "
-                "JOIN accounts a ON a.name = s.name WHERE s.token_hash = ?",
-                (key,)).fetchone()
-            if row is None:
-                return None
-            created, seen = unstamp(row[0]), unstamp(row[1])
-            account = _account(row[2:])
-            if (account.disabled or moment - seen > IDLE_FOR or moment - created > LIVE_FOR):
-                con.execute("DELETE FROM sessions WHERE token_hash = ?", (key,))
-                return None
-            con.execute("UPDATE sessions SET last_seen = ? WHERE token_hash = ?",
-                        (stamp(max(moment, seen)), key))
-        return account
-
-    def end_session(self, token: str) -> None:
-        """Sign out: forget the session (nothing happens for an unknown token)."""
-        if not token or not self.path.exists():
-            return
-        with connect(self.path, write=True) as con:
-            con.execute("DELETE FROM sessions WHERE token_hash = ?", (_token_hash(token),))
+def _refuse_taken(con, email: str | None, name: str) -> None:
+    if email is None:
+        return
+    other = con.execute("SELECT name FROM accounts WHERE email = ? AND name <> ?",
+                        (email, name)).fetchone()
+    if other:
+        raise AccountError("account_email_taken", email=email, other=other[0])
 
 
 def _verify(hashed: str, password: str) -> bool:

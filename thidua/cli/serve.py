@@ -1,15 +1,19 @@
 """``thidua serve``: start the Streamlit dashboard on a database (the sample if it is empty).
 
 The dashboard runs as its own process (``streamlit run`` on the installed ``dashboard``
-package) with ``THIDUA_DB`` naming the database and ``THIDUA_ACCOUNTS`` its accounts file; this
-command only prepares the file and prints where to open the app. While no account exists the
-dashboard has no sign-in, so it listens on this computer only: a non-loopback ``--host`` is
-refused. Streamlit's XSRF protection stays on (``streamlit_command`` asks for it explicitly).
+package's web entry, ``thidua_web.py``: the app plus the session-cookie route) with
+``THIDUA_DB`` naming the database and ``THIDUA_ACCOUNTS`` its accounts file; this command only
+prepares the file and prints where to open the app. While no account exists the dashboard has
+no sign-in, so it listens on this computer only: a non-loopback ``--host`` is refused.
+Streamlit's XSRF protection stays on (``streamlit_command`` asks for it explicitly).
+
+OpenID Connect: the ``THIDUA_OIDC_*`` settings (from the environment, or from the 0600 file
+``--oidc-env``) are checked here, the shared cookie secret made if needed, and the whole set
+handed to the dashboard's process only (``thidua.accounts.oidc``).
 """
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import subprocess
 import sys
@@ -19,6 +23,13 @@ from typing import Annotated
 import typer
 
 from thidua.accounts import AccountStore, accounts_path
+from thidua.accounts.oidc import (
+    OidcSettings,
+    is_loopback,
+    read_env_file,
+    settings,
+    with_cookie_secret,
+)
 from thidua.catalogue import t
 from thidua.cli.common import DbOption, LangOption, err, fail, out
 from thidua.paths import SAMPLE_WORKBOOK, streamlit_entry
@@ -53,15 +64,7 @@ def _load_sample(db_path: Path, lang: str) -> None:
                                                         lang), outcome.exit_code)
 
 
-def is_loopback(host: str) -> bool:
-    """Whether ``host`` is this computer only: 127.0.0.0/8, ::1 or localhost."""
-    name = host.strip().strip("[]").lower()
-    if name == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(name).is_loopback
-    except ValueError:
-        return False
+__all__ = ["app_env", "is_loopback", "serve", "streamlit_command"]
 
 
 def streamlit_command(app_file: Path, host: str, port: int) -> list[str]:
@@ -74,9 +77,35 @@ def streamlit_command(app_file: Path, host: str, port: int) -> list[str]:
             "--server.maxUploadSize", os.environ.get("THIDUA_MAX_UPLOAD_MB", "50")]
 
 
-def app_env(db_path: Path, accounts: Path) -> dict[str, str]:
-    """The dashboard's environment: this one plus the database and its accounts file."""
-    return {**os.environ, "THIDUA_DB": str(db_path), "THIDUA_ACCOUNTS": str(accounts)}
+def app_env(db_path: Path, accounts: Path, oidc: OidcSettings | None = None
+            ) -> dict[str, str]:
+    """The dashboard's environment: this one plus the database, its accounts file and the
+    OIDC settings as checked (none inherited unchecked)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("THIDUA_OIDC_")}
+    return {**env, "THIDUA_DB": str(db_path), "THIDUA_ACCOUNTS": str(accounts),
+            **(oidc.env() if oidc else {})}
+
+
+def _oidc(accounts: Path, env_file: Path | None) -> OidcSettings | None:
+    env = {**os.environ, **(read_env_file(env_file) if env_file else {})}
+    found = settings(env)
+    return with_cookie_secret(found, accounts) if found else None
+
+
+def _say_sign_in(enabled: list, oidc: OidcSettings | None, accounts: Path, lang: str) -> None:
+    def say(text: str) -> None:
+        out.print(text, markup=False, highlight=False, soft_wrap=True)
+
+    if enabled:
+        say(t("serve_sign_in_required", lang, count=len(enabled), path=accounts))
+    mapped = [a for a in enabled if a.email]
+    if oidc is not None and enabled:
+        say(t("serve_oidc_on", lang, provider=oidc.provider, count=len(mapped)))
+        if not mapped:
+            say(t("serve_oidc_no_emails", lang))
+    only_oidc = [a for a in mapped if not a.password]
+    if oidc is None and only_oidc:
+        say(t("serve_oidc_off", lang, count=len(only_oidc)))
 
 
 def serve(
@@ -86,6 +115,10 @@ def serve(
         help="Address to listen on. Names and evaluations are personal data: while no account "
              "exists (`thidua users add`) only this computer (127.0.0.1) is allowed.")
     ] = "127.0.0.1",
+    oidc_env: Annotated[Path | None, typer.Option(
+        "--oidc-env", help="A KEY=VALUE file (mode 0600) with the THIDUA_OIDC_* settings of "
+                           "the Office sign-in; they may also come from the environment.")
+    ] = None,
     lang: LangOption = "vi",
 ) -> None:
     """Start the dashboard (on an empty database, the bundled sample is loaded first).
@@ -102,18 +135,17 @@ def serve(
 
     with guarded(accounts, lang):
         enabled = [a for a in AccountStore(accounts).accounts() if not a.disabled]
+        oidc = _oidc(accounts, oidc_env)
     if not enabled and not is_loopback(host):
         raise fail(t("serve_host_refused", lang, host=host))
     if not _has_campaigns(db_path):
         _load_sample(db_path, lang)
-    app_file = streamlit_entry()
+    app_file = streamlit_entry().with_name("thidua_web.py")
     out.print(t("serve_address", lang, url=f"http://{host}:{port}", path=db_path),
               markup=False, highlight=False)
-    if enabled:
-        out.print(t("serve_sign_in_required", lang, count=len(enabled), path=accounts),
-                  markup=False, highlight=False, soft_wrap=True)
+    _say_sign_in(enabled, oidc, accounts, lang)
     try:
         raise typer.Exit(subprocess.call(streamlit_command(app_file, host, port),
-                                         env=app_env(db_path, accounts)))
+                                         env=app_env(db_path, accounts, oidc)))
     except KeyboardInterrupt:
         raise typer.Exit(0) from None
