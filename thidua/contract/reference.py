@@ -58,6 +58,7 @@ TABLES: tuple[Table, ...] = (
         Column("unit_code", "Mã đơn vị", "Unit code", CODE, True),
         Column("unit_name", "Tên đơn vị", "Unit name", TEXT, True),
         Column("unit_type", "Loại đơn vị", "Unit type", TEXT),
+        Column("parent_unit", "Đơn vị cấp trên", "Parent unit", CODE),
     ), key=("unit_code",)),
     Table("staff", "Cán bộ", "Staff", (
         Column("staff_code", "Mã cán bộ", "Staff code", CODE, True),

@@ -14,7 +14,7 @@ import duckdb
 from thidua.contract import reference as ref
 from thidua.store.sql import execute, query_text
 
-SCHEMA = ("campaigns", "units", "staff", "criteria", "registrations", "evaluations",
+SCHEMA = ("campaigns", "units", "units_parent_unit", "staff", "criteria", "registrations", "evaluations",
           "nominations", "nomination_events", "award_forms", "statuses", "imports")
 REFERENCE_TABLES = ("statuses", "award_forms")
 
