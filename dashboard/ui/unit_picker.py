@@ -70,7 +70,7 @@ def hierarchy_picker(sidebar, units: pd.DataFrame, chosen: list[str], campaign: 
     text = sidebar.text_input(t("filter_units_search", lang), key=f"unit_search_{campaign}",
                               placeholder=t("filter_units_search_hint", lang))
     if text.strip():
-        found = state.query("marts/unit_search", campaign_code=campaign, text=text.strip(),
+        found = state.query("marts/unit_search", campaign_code=campaign, search=text.strip(),
                             limit=SEARCH_LIMIT)
         if found.empty:
             sidebar.caption(t("filter_units_none_found", lang))

@@ -9,6 +9,8 @@ refused. Streamlit's XSRF protection stays on (``streamlit_command`` asks for it
 
 from __future__ import annotations
 
+import contextlib
+
 import ipaddress
 import os
 import subprocess
@@ -27,10 +29,13 @@ from thidua.store.database import resolve_db
 
 def _has_campaigns(db_path: Path) -> bool:
     from thidua.metrics.summary import campaign_codes
-    from thidua.store.database import connect_read_only
+    from thidua.store import aggregates
+    from thidua.store.database import StoreError, connect_read_only
 
     if not db_path.exists():
         return False
+    with contextlib.suppress(StoreError):  # a file of an older version: its aggregates first
+        aggregates.ensure_built(db_path)
     con = connect_read_only(db_path)
     try:
         return bool(campaign_codes(con))

@@ -15,6 +15,8 @@ A file written by an older version has no aggregates (or stale ones after a rest
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import duckdb
 
 from thidua.contract.reference import AGGREGATE_TABLES
@@ -35,3 +37,29 @@ def build_missing(con: duckdb.DuckDBPyConnection) -> list[str]:
     for code in codes:
         build_aggregates(con, code)
     return codes
+
+
+def missing(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether a campaign of the file has no current aggregates (or the file has no tables)."""
+    try:
+        return bool(execute(con, "aggregates/campaigns_to_build").fetchall())
+    except duckdb.CatalogException:
+        return True
+
+
+def ensure_built(db: Path) -> bool:
+    """Build what a file of an older version lacks, under the writer's lock (a write of its
+    own, like an import); True if it had to. A reader calls it before reading."""
+    from thidua.store.database import copy_on_write, writer_lock
+
+    if not db.exists():
+        return False
+    con = duckdb.connect(str(db), read_only=True)  # no macros: they need the tables it may lack
+    try:
+        if not missing(con):
+            return False
+    finally:
+        con.close()
+    with writer_lock(db), copy_on_write(db):
+        pass  # every writable connection begins with create_schema, which builds them
+    return True
