@@ -55,8 +55,8 @@ def _people(rng: random.Random, units: list[dict[str, str]]):
             code = f"CB{len(staff) + 1:04d}"
             staff.append({"staff_code": code, "full_name": f"Nguyễn Văn {code}",
                           "unit_code": unit["unit_code"], "position": "",
-                          "staff_type": rng.choice(ref.STAFF_TYPES + ("",)),
-                          "gender": rng.choice(ref.GENDERS + ("",))})
+                          "staff_type": rng.choice((*ref.STAFF_TYPES, "")),
+                          "gender": rng.choice((*ref.GENDERS, ""))})
             if rng.random() < 0.9:
                 registrations.append({"subject_type": "ca_nhan", "subject_code": code,
                                       "registered_on": _day(rng, START, END).isoformat(),

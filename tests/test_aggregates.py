@@ -18,7 +18,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.conftest import TINY
 from tests.hierarchy_fixture import write_hierarchy
 from thidua.ingest.load import load
 from thidua.paths import SAMPLE_WORKBOOK

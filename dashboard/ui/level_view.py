@@ -30,7 +30,8 @@ def own_labelled(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         return df
     out = df.copy()
     own = out["is_own"].fillna(False).astype(bool)
-    out.loc[own, "unit_name"] = [t("level_own_row", lang, name=n) for n in out.loc[own, "unit_name"]]
+    out.loc[own, "unit_name"] = [t("level_own_row", lang, name=name)
+                                 for name in out.loc[own, "unit_name"]]
     return out
 
 

@@ -10,7 +10,6 @@ refused. Streamlit's XSRF protection stays on (``streamlit_command`` asks for it
 from __future__ import annotations
 
 import contextlib
-
 import ipaddress
 import os
 import subprocess

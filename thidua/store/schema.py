@@ -16,8 +16,8 @@ from thidua.contract.reference import AGGREGATE_TABLES
 from thidua.store.aggregates import build_missing
 from thidua.store.sql import execute, query_text
 
-SCHEMA = ("campaigns", "units", "units_parent_unit", "staff", "criteria", "registrations", "evaluations",
-          "nominations", "nomination_events", "award_forms", "statuses", "imports",
+SCHEMA = ("campaigns", "units", "units_parent_unit", "staff", "criteria", "registrations",
+          "evaluations", "nominations", "nomination_events", "award_forms", "statuses", "imports",
           *AGGREGATE_TABLES)
 REFERENCE_TABLES = ("statuses", "award_forms")
 
