@@ -63,7 +63,7 @@ missing = access.scoped(state.query("marts/missing_evaluations", **params, perio
 if missing.empty:
     st.success(t("all_submitted", lang))
 else:
-    show_table(missing, lang)
+    show_table(level_view.first_rows(missing, lang), lang)
     download_buttons(missing, "chua-nop-danh-gia", t("heading_missing", lang,
                      period=formats.month(period, lang)), filters, campaign, period=period,
                      named=True)

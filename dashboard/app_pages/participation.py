@@ -41,6 +41,6 @@ if missing.empty:
     st.success(t("all_registered", lang))
 else:
     st.caption(t("unregistered_caption", lang, n=formats.count(len(missing), lang)))
-    show_table(missing, lang)
+    show_table(level_view.first_rows(missing, lang), lang)
     download_buttons(missing, "danh-sach-chua-dang-ky", t("table_unregistered", lang), filters,
                      campaign, named=True)

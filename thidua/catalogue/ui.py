@@ -29,7 +29,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "level_drill": ("Xem các đơn vị cấp dưới của", "See the units below"),
     "level_drill_hint": ("Chọn đơn vị…", "Pick a unit…"),
     "level_own_row": ("{name} (riêng đơn vị)", "{name} (own staff only)"),
-    "level_heading": ("Cấp: {name}", "Level: {name}"),
+    "table_first_rows": ("Trang hiển thị {shown} dòng đầu trên {total} dòng; tệp tải về có đủ "
+                         "mọi dòng.",
+                         "The page shows the first {shown} of {total} rows; the download holds "
+                         "them all."),
     "filter_as_of": ("Số liệu đến ngày", "Figures as of"),
     "filter_lang": ("Ngôn ngữ", "Language"),
     "filter_period": ("Kỳ đánh giá", "Evaluation period"),
