@@ -28,7 +28,7 @@ import streamlit as st
 if __package__ in (None, ""):  # `streamlit run dashboard/streamlit_app.py` runs it as a script
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dashboard.ui import access, oidc, state, timing
+from dashboard.ui import access, oidc, state, timing, unit_picker
 from dashboard.ui.print_css import print_styles
 from dashboard.ui.widgets import md_escape
 from thidua import formats
@@ -141,10 +141,14 @@ def _resolve(initial: Filters, campaigns, widgets: bool
             bounds = _date_bounds(campaigns, campaign)
             default = bounds[2]
             chosen, as_of, notices = [], default, []
-        chosen = sidebar.multiselect(
-            t("filter_units", lang), list(unit_names), default=chosen,
-            format_func=lambda c: unit_names.get(c, c),
-            placeholder=t("filter_units_all", lang), key=f"units_{campaign}")
+        units = unit_picker.units_of(campaign)
+        if unit_picker.uses_hierarchy(units):  # a province: by level and by search
+            chosen = unit_picker.hierarchy_picker(sidebar, units, chosen, campaign, lang)
+        else:  # an Office: one list of its units
+            chosen = sidebar.multiselect(
+                t("filter_units", lang), list(unit_names), default=chosen,
+                format_func=lambda c: unit_names.get(c, c),
+                placeholder=t("filter_units_all", lang), key=f"units_{campaign}")
         as_of = _as_of_picker(sidebar, as_of, bounds, campaign, lang)
         sidebar.divider()
         if access.may("present") and sidebar.button(
@@ -155,7 +159,7 @@ def _resolve(initial: Filters, campaigns, widgets: bool
 
 
 def _unit_names(campaign: str) -> dict[str, str]:
-    units = state.query("marts/table_units", campaign_code=campaign, unit_codes=None)
+    units = unit_picker.units_of(campaign)
     return dict(zip(units["unit_code"], units["unit_name"], strict=True))
 
 

@@ -96,6 +96,19 @@ FIRING_CASES: dict[str, tuple[Change, Issue]] = {
         set_cell("staff", 4, "unit_code", "XYZ"),
         Issue("error", "unknown_reference", "staff.csv", 6, "unit_code", "unit_code", "XYZ",
               "units.csv", "staff")),
+    "parent_unit_unknown": (
+        set_cell("units", 1, "parent_unit", "xyz"),
+        Issue("error", "parent_unit_unknown", "units.csv", 3, "parent_unit", "parent_unit",
+              "xyz", None, "units")),
+    "parent_unit_self": (
+        set_cell("units", 2, "parent_unit", "btcd"),
+        Issue("error", "parent_unit_self", "units.csv", 4, "parent_unit", "parent_unit",
+              "btcd", None, "units")),
+    "parent_unit_cycle": (
+        lambda tables: (set_cell("units", 0, "parent_unit", "TH")(tables),
+                        set_cell("units", 1, "parent_unit", "KT")(tables)),
+        Issue("error", "parent_unit_cycle", "units.csv", 2, "parent_unit", "parent_unit",
+              "TH", "KT → TH → KT", "units")),
     "cell_marks": (
         set_cell("evaluations", 3, "score", "#DIV/0!"),
         Issue("error", "error_value", "evaluations.csv", 5, "score", "score", "#DIV/0!", None,

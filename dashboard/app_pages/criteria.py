@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.ui import access, state
+from dashboard.ui import access, level_view, state
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.widgets import chart, empty_state, md_escape, page_start, show_table
 from thidua import charts, formats
 from thidua.catalogue import t
 
 filters, campaign = page_start("page_criteria")
+subject_kpi = {"tap_the": "collective", "ca_nhan": "individual"}
 lang = filters.lang
 params = filters.params()
 
@@ -34,8 +35,19 @@ st.query_params["period"] = period.isoformat()[:7]
 st.query_params["subject"] = subject
 
 st.subheader(t("heading_heatmap", lang, period=formats.month(period, lang)))
-cells = state.query("marts/criteria_fulfilment", **params, period=period, subject_type=subject)
-chart(charts.criteria_heatmap(cells, lang=lang))
+view = level_view.current(filters)  # one level of units: the top, or those below the choice
+cells = state.query("marts/criteria_fulfilment_by_level", **params, period=period,
+                    subject_type=subject, **view.params())
+level = level_view.own_labelled(
+    state.query("metrics/unit_rollups", **params, period=period, **view.params()), lang)
+n = level_view.rows_setting(len(level), lang, "criteria_rows")
+measure = "collective_fulfilment_pct" if subject == "tap_the" else "individual_fulfilment_pct"
+shown = level_view.capped(level, measure, n, lang, f"kpi_{subject_kpi[subject]}")
+names = dict(zip(level["unit_code"], level["unit_name"], strict=True))
+heat = cells[cells["unit_code"].isin(shown["unit_code"])].assign(
+    unit_name=lambda d: d["unit_code"].map(names))
+chart(charts.criteria_heatmap(heat, lang=lang))
+level_view.drill_down(view, level, lang, f"criteria_drill_{','.join(filters.units)}")
 
 trend_col, complete_col = st.columns(2)
 with trend_col:
@@ -43,8 +55,7 @@ with trend_col:
     chart(charts.fulfilment_trend(state.query("marts/fulfilment_trend", **params), lang=lang))
 with complete_col:
     st.subheader(t("heading_completeness", lang))
-    units = state.query("metrics/unit_metrics", **params, period=period)
-    chart(charts.completeness_by_unit(units, lang=lang))
+    chart(charts.completeness_by_unit(shown, lang=lang))
 
 st.subheader(t("heading_missing", lang, period=formats.month(period, lang)))
 access.scope_caption(lang)
@@ -52,7 +63,7 @@ missing = access.scoped(state.query("marts/missing_evaluations", **params, perio
 if missing.empty:
     st.success(t("all_submitted", lang))
 else:
-    show_table(missing, lang)
+    show_table(level_view.first_rows(missing, lang), lang)
     download_buttons(missing, "chua-nop-danh-gia", t("heading_missing", lang,
                      period=formats.month(period, lang)), filters, campaign, period=period,
                      named=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.ui import access, state
+from dashboard.ui import access, level_view, state
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.widgets import chart, empty_state, page_start, show_table
 from thidua import charts, formats
@@ -44,6 +44,6 @@ columns = ["nomination_code", "subject_name", "subject_type", "proposing_unit_na
 access.scope_caption(lang)
 named = access.scoped(nominations, "proposing_unit")  # the list names people: own unit only
 table = named[columns].rename(columns={"proposing_unit_name": "proposing_unit"})
-show_table(table, lang)
+show_table(level_view.first_rows(table, lang), lang)
 download_buttons(table, "ho-so-khen-thuong", t("table_nominations", lang), filters, campaign,
                  named=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.ui import access, state
+from dashboard.ui import access, level_view, state
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.widgets import chart, page_start, show_table
 from thidua import charts, formats
@@ -15,9 +15,14 @@ lang = filters.lang
 params = filters.params()
 target = campaign.get("target_participation_pct") or 100
 
-units = state.query("metrics/unit_metrics", **params, period=None)
+view = level_view.current(filters)  # one level of units: the top, or those below the choice
+units = level_view.own_labelled(
+    state.query("metrics/unit_rollups", **params, period=None, **view.params()), lang)
 st.subheader(t("heading_participation_by_unit", lang))
-chart(charts.participation_by_unit(units, target_pct=target, lang=lang))
+n = level_view.rows_setting(len(units), lang, "participation_rows")
+shown = level_view.capped(units, "staff_participation_pct", n, lang, "kpi_staff_participation")
+chart(charts.participation_by_unit(shown, target_pct=target, lang=lang))
+level_view.drill_down(view, units, lang, f"participation_drill_{','.join(filters.units)}")
 
 left, right = st.columns(2)
 with left:
@@ -36,6 +41,6 @@ if missing.empty:
     st.success(t("all_registered", lang))
 else:
     st.caption(t("unregistered_caption", lang, n=formats.count(len(missing), lang)))
-    show_table(missing, lang)
+    show_table(level_view.first_rows(missing, lang), lang)
     download_buttons(missing, "danh-sach-chua-dang-ky", t("table_unregistered", lang), filters,
                      campaign, named=True)

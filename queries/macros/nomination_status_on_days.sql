@@ -1,17 +1,18 @@
 -- nomination_status_on_days(campaign_code, days, unit_codes): for each day of the list, every
 -- nomination proposed on or before it by a unit in scope, with its status on that day: the
 -- latest history entry dated <= day, same-day entries in pipeline order (contract section 5).
--- The one definition of "status as of D"; one row per day and nomination.
+-- The one definition of "status as of D" (agg_nomination_steps and agg_nomination_counts are
+-- built to answer the same); one row per day and nomination.
 create or replace temp macro nomination_status_on_days(p_campaign_code, p_days, p_unit_codes)
 as table
     with days as (
         select distinct cast(unnest(p_days) as date) as day
     ),
     nominations_in_scope as (
-        select * from nominations
-        where campaign_code = p_campaign_code
-          and (p_unit_codes is null or len(p_unit_codes) = 0
-               or list_contains(p_unit_codes, proposing_unit))
+        select n.* from nominations as n
+        semi join scope_units(p_campaign_code, p_unit_codes) as u
+            on u.unit_code = n.proposing_unit
+        where n.campaign_code = p_campaign_code
     ),
     on_day as (
         select d.day, n.*

@@ -1,31 +1,22 @@
 -- Fulfilment per unit and criterion in period $period for subject type $subject_type
 -- ('tap_the': the unit's own results; 'ca_nhan': its staff's): one row per unit in scope and
--- criterion of that type, NULL pct where nothing is evaluated. $campaign_code $period
--- $subject_type $unit_codes
+-- criterion of that type, NULL pct where nothing is evaluated. Reads agg_unit_results.
+-- $campaign_code $period $subject_type $unit_codes
 with units_in_scope as (
-    select unit_code, unit_name from units
-    where campaign_code = $campaign_code
-      and ($unit_codes is null or len($unit_codes) = 0 or list_contains($unit_codes, unit_code))
+    select a.unit_code, a.unit_name from agg_units as a
+    semi join scope_units($campaign_code, $unit_codes) as s using (unit_code)
+    where a.campaign_code = $campaign_code
 ),
 criteria_of_type as (
     select criterion_code, criterion_name from criteria
     where campaign_code = $campaign_code and applies_to = $subject_type
 ),
-results as (
-    select case when e.subject_type = 'tap_the' then e.subject_code else s.unit_code end
-               as unit_code,
-           e.criterion_code, e.result
-    from evaluations as e
-    left join staff as s
-        on e.subject_type = 'ca_nhan' and s.campaign_code = e.campaign_code
-       and s.staff_code = e.subject_code
-    where e.campaign_code = $campaign_code and e.period = cast($period as date)
-      and e.subject_type = $subject_type
-),
 counted as (
-    select unit_code, criterion_code, count(*) filter (where result) as met,
-           count(result) as evaluated
-    from results
+    select unit_code, criterion_code, sum(met)::bigint as met,
+           sum(evaluated)::bigint as evaluated
+    from agg_unit_results
+    where campaign_code = $campaign_code and period = cast($period as date)
+      and subject_type = $subject_type
     group by unit_code, criterion_code
 ),
 final as (

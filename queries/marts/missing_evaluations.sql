@@ -2,9 +2,9 @@
 -- results for that period are missing or blank; one row per subject, with how many of its
 -- expected results are there. $campaign_code $period $unit_codes
 with units_in_scope as (
-    select unit_code, unit_name from units
-    where campaign_code = $campaign_code
-      and ($unit_codes is null or len($unit_codes) = 0 or list_contains($unit_codes, unit_code))
+    select u.unit_code, u.unit_name from units as u
+    semi join scope_units($campaign_code, $unit_codes) as s using (unit_code)
+    where u.campaign_code = $campaign_code
 ),
 criteria_counts as (
     select applies_to as subject_type, count(*) as expected from criteria

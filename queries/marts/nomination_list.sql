@@ -1,5 +1,6 @@
 -- The nominations table as of $as_of: one row per nomination in scope, with the subject's name,
--- its unit, the award form, the status as of that date, the days in it and the decision.
+-- its unit, the award form, the status as of that date (agg_nomination_steps), the days in it
+-- and the decision.
 -- $campaign_code $as_of $unit_codes
 with final as (
     select
@@ -11,8 +12,11 @@ with final as (
         n.proposed_on, n.status_as_of as status, st.label_vi as status_label_vi,
         st.label_en as status_label_en, n.status_since,
         cast($as_of as date) - n.status_since as days_in_status,
-        n.decision_ref, n.achievement
-    from nomination_status_as_of($campaign_code, $as_of, $unit_codes) as n
+        case when n.status_as_of = 'da_khen_thuong' then nd.decision_ref end as decision_ref,
+        nd.achievement
+    from nomination_status_from_steps($campaign_code, $as_of, $unit_codes) as n
+    join nominations as nd
+        on nd.campaign_code = $campaign_code and nd.nomination_code = n.nomination_code
     left join staff as s
         on n.subject_type = 'ca_nhan' and s.campaign_code = $campaign_code
        and s.staff_code = n.subject_code
@@ -20,7 +24,7 @@ with final as (
         on n.subject_type = 'tap_the' and u.campaign_code = $campaign_code
        and u.unit_code = n.subject_code
     left join units as pu on pu.campaign_code = $campaign_code and pu.unit_code = n.proposing_unit
-    join award_forms as a using (award_code)
+    join award_forms as a on a.award_code = n.award_code
     join statuses as st on st.status = n.status_as_of
 )
-select * from final order by award_code, status, subject_name
+select * from final order by award_code, status, subject_name, nomination_code

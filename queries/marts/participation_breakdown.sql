@@ -1,21 +1,20 @@
 -- Staff participation of the units in scope as of $as_of by gender and staff type: one row per
--- (gender, staff_type) present. $campaign_code $as_of $unit_codes
+-- (gender, staff_type) present. Reads agg_unit_staff. $campaign_code $as_of $unit_codes
 with staff_in_scope as (
-    select s.* from staff as s
-    where s.campaign_code = $campaign_code
-      and ($unit_codes is null or len($unit_codes) = 0 or list_contains($unit_codes, s.unit_code))
+    select g.* from agg_unit_staff as g
+    semi join scope_units($campaign_code, $unit_codes) as s using (unit_code)
+    where g.campaign_code = $campaign_code
 ),
-registered as (
-    select subject_code from registrations
-    where campaign_code = $campaign_code and subject_type = 'ca_nhan'
-      and registered_on <= cast($as_of as date)
+counted as (
+    select gender, staff_type, sum(staff_count)::bigint as staff_total,
+           coalesce(sum(staff_count) filter (
+               where registered_on <= cast($as_of as date)), 0)::bigint as staff_registered
+    from staff_in_scope
+    group by gender, staff_type
 ),
 final as (
-    select s.gender, s.staff_type, count(*) as staff_total,
-           count(r.subject_code) as staff_registered,
-           round(100.0 * count(r.subject_code) / count(*), 1) as staff_participation_pct
-    from staff_in_scope as s
-    left join registered as r on r.subject_code = s.staff_code
-    group by s.gender, s.staff_type
+    select gender, staff_type, staff_total, staff_registered,
+           round(100.0 * staff_registered / staff_total, 1) as staff_participation_pct
+    from counted
 )
 select * from final order by gender nulls last, staff_type nulls last

@@ -14,6 +14,6 @@ left join units as u
 where e.campaign_code = $campaign_code
   and e.period <= cast($as_of as date)
   and ($period is null or e.period = cast($period as date))
-  and ($unit_codes is null or len($unit_codes) = 0
-       or list_contains($unit_codes, coalesce(s.unit_code, u.unit_code)))
+  and coalesce(s.unit_code, u.unit_code) in (
+      select unit_code from scope_units($campaign_code, $unit_codes))
 order by e.period, unit_code, e.subject_type desc, e.subject_code, e.criterion_code

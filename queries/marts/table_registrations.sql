@@ -10,6 +10,6 @@ left join units as u
     on r.subject_type = 'tap_the' and u.campaign_code = r.campaign_code
    and u.unit_code = r.subject_code
 where r.campaign_code = $campaign_code and r.registered_on <= cast($as_of as date)
-  and ($unit_codes is null or len($unit_codes) = 0
-       or list_contains($unit_codes, coalesce(s.unit_code, u.unit_code)))
+  and coalesce(s.unit_code, u.unit_code) in (
+      select unit_code from scope_units($campaign_code, $unit_codes))
 order by r.registered_on, r.subject_type, r.subject_code

@@ -8,5 +8,5 @@ left join registrations as r
     on r.campaign_code = s.campaign_code and r.subject_type = 'ca_nhan'
    and r.subject_code = s.staff_code and r.registered_on <= cast($as_of as date)
 where s.campaign_code = $campaign_code
-  and ($unit_codes is null or len($unit_codes) = 0 or list_contains($unit_codes, s.unit_code))
+  and s.unit_code in (select unit_code from scope_units($campaign_code, $unit_codes))
 order by s.unit_code, s.full_name

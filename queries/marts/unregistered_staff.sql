@@ -6,7 +6,7 @@ with final as (
     from staff as s
     join units as u on u.campaign_code = s.campaign_code and u.unit_code = s.unit_code
     where s.campaign_code = $campaign_code
-      and ($unit_codes is null or len($unit_codes) = 0 or list_contains($unit_codes, s.unit_code))
+      and s.unit_code in (select unit_code from scope_units($campaign_code, $unit_codes))
       and not exists (
           select 1 from registrations as r
           where r.campaign_code = s.campaign_code and r.subject_type = 'ca_nhan'

@@ -1,5 +1,5 @@
 -- The campaign's headline figures for the units in scope (overview, slides, report, summary):
--- one row. Sums of macros/unit_metrics and nomination outcomes as of $as_of.
+-- one row. Sums of macros/unit_metrics and nomination outcomes as of $as_of (aggregates).
 -- $campaign_code $as_of $period (NULL: no evaluation yet) $unit_codes
 with units as (
     select * from unit_metrics($campaign_code, $as_of, $period, $unit_codes)
@@ -18,10 +18,12 @@ unit_totals as (
     from units
 ),
 nominations as (
-    select count(*) as nominations_total,
-           count(*) filter (where status_as_of = 'da_khen_thuong') as nominations_awarded,
-           count(*) filter (where status_as_of = 'khong_khen_thuong') as nominations_not_awarded
-    from nomination_status_as_of($campaign_code, $as_of, $unit_codes)
+    select coalesce(sum(nominations), 0)::bigint as nominations_total,
+           coalesce(sum(nominations) filter (where status = 'da_khen_thuong'), 0)::bigint
+               as nominations_awarded,
+           coalesce(sum(nominations) filter (where status = 'khong_khen_thuong'), 0)::bigint
+               as nominations_not_awarded
+    from nomination_counts_as_of($campaign_code, $as_of, $unit_codes)
 ),
 campaign as (
     select coalesce(target_participation_pct, 100) as target_participation_pct

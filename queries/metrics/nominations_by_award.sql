@@ -2,9 +2,10 @@
 -- one row per award form with at least one nomination, in reference order.
 -- $campaign_code $as_of $unit_codes
 with counted as (
-    select award_code, count(*) as nominations,
-           count(*) filter (where status_as_of = 'da_khen_thuong') as awarded
-    from nomination_status_as_of($campaign_code, $as_of, $unit_codes)
+    select award_code, sum(nominations)::bigint as nominations,
+           coalesce(sum(nominations) filter (where status = 'da_khen_thuong'), 0)::bigint
+               as awarded
+    from nomination_counts_as_of($campaign_code, $as_of, $unit_codes)
     group by award_code
 ),
 final as (

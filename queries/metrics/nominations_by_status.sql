@@ -1,9 +1,9 @@
 -- Nominations counted by status as of $as_of: one row per status of the reference list, in
 -- pipeline order, zeros included. $campaign_code $as_of $unit_codes
 with counted as (
-    select status_as_of as status, count(*) as nominations
-    from nomination_status_as_of($campaign_code, $as_of, $unit_codes)
-    group by status_as_of
+    select status, sum(nominations)::bigint as nominations
+    from nomination_counts_as_of($campaign_code, $as_of, $unit_codes)
+    group by status
 ),
 final as (
     select s.status, s.label_vi, s.label_en, s.is_final, s.sort_order,

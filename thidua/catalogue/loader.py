@@ -40,6 +40,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "the key '{value}' repeats row {detail}"),
     "issue_unknown_reference": ("mã «{value}» không có trong {detail}",
                                 "the code '{value}' is not in {detail}"),
+    "issue_parent_unit_unknown": (
+        "đơn vị cấp trên «{value}» không có trong danh sách đơn vị của tệp này",
+        "the parent unit '{value}' is not a unit of this file"),
+    "issue_parent_unit_self": ("đơn vị «{value}» không thể là cấp trên của chính nó",
+                               "the unit '{value}' cannot be its own parent unit"),
+    "issue_parent_unit_cycle": (
+        "đơn vị cấp trên «{value}» tạo thành vòng lặp: {detail}; cần sửa để mỗi đơn vị có một "
+        "đường lên cấp cao nhất",
+        "the parent unit '{value}' makes a loop: {detail}; every unit needs a way up to a "
+        "top-level unit"),
     "issue_unknown_subject_tap_the": ("mã «{value}» không phải là mã đơn vị (đối tượng Tập thể)",
                                       "'{value}' is no unit code (subject type Tập thể)"),
     "issue_unknown_subject_ca_nhan": ("mã «{value}» không phải là mã cán bộ (đối tượng Cá nhân)",

@@ -103,6 +103,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "template_rule_units_unit_code": ("Không được trùng.", "Unique."),
     "template_rule_units_unit_name": ("Tên đầy đủ của đơn vị.", "Full name of the unit."),
     "template_rule_units_unit_type": ("Ví dụ: {types}.", "For example: {types}."),
+    "template_rule_units_parent_unit": (
+        "Không bắt buộc. Mã của đơn vị cấp trên, phải có trong trang này (ví dụ: một sở và các "
+        "phòng của sở); để trống nếu là đơn vị cấp cao nhất. Một đơn vị không được là cấp trên "
+        "của chính nó, trực tiếp hay gián tiếp.",
+        "Optional. The code of the unit above it, which must be on this sheet (e.g. a department "
+        "and its offices); blank for a top-level unit. A unit may not be above itself, directly "
+        "or through others.",
+    ),
     "template_rule_staff_staff_code": ("Không được trùng.", "Unique."),
     "template_rule_staff_full_name": ("Họ và tên đầy đủ.", "Full name."),
     "template_rule_staff_unit_code": (

@@ -13,6 +13,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "filter_campaign": ("Đợt thi đua", "Campaign"),
     "filter_units": ("Đơn vị", "Units"),
     "filter_units_all": ("Tất cả đơn vị", "All units"),
+    "filter_units_many": ("{n} đơn vị đã chọn", "{n} units chosen"),
+    "filter_units_below": ("Đơn vị cấp dưới", "Units below"),
+    "filter_units_below_hint": ("Chọn trong {n} đơn vị…", "Pick one of {n} units…"),
+    "filter_units_search": ("Tìm đơn vị", "Find a unit"),
+    "filter_units_search_hint": ("Tên hoặc mã đơn vị", "Unit name or code"),
+    "filter_units_found": ("Kết quả ({n})", "Matches ({n})"),
+    "filter_units_found_hint": ("Chọn một đơn vị…", "Pick a unit…"),
+    "filter_units_none_found": ("Không tìm thấy đơn vị nào.", "No unit found."),
+    "level_rows": ("Số đơn vị kém nhất / tốt nhất hiển thị", "Worst / best units shown"),
+    "level_showing": ("Đang hiển thị {shown} trên {total} đơn vị ({n} kém nhất và {n} tốt nhất "
+                      "theo {measure}).",
+                      "Showing {shown} of {total} units (the {n} worst and {n} best by "
+                      "{measure})."),
+    "level_drill": ("Xem các đơn vị cấp dưới của", "See the units below"),
+    "level_drill_hint": ("Chọn đơn vị…", "Pick a unit…"),
+    "level_own_row": ("{name} (riêng đơn vị)", "{name} (own staff only)"),
+    "table_first_rows": ("Trang hiển thị {shown} dòng đầu trên {total} dòng; tệp tải về có đủ "
+                         "mọi dòng.",
+                         "The page shows the first {shown} of {total} rows; the download holds "
+                         "them all."),
     "filter_as_of": ("Số liệu đến ngày", "Figures as of"),
     "filter_lang": ("Ngôn ngữ", "Language"),
     "filter_period": ("Kỳ đánh giá", "Evaluation period"),

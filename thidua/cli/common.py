@@ -70,11 +70,14 @@ def parse_day(text: str | None, lang: str) -> dt.date | None:
 def reading(db: Path | None, lang: str) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection to the database; exit 2 if it is missing or lacks the campaign."""
     from thidua.metrics.summary import UnknownCampaign
-    from thidua.store.database import connect_read_only
+    from thidua.store import aggregates
+    from thidua.store.database import StoreError, connect_read_only
 
     db_path = resolve_db(db)
     if not db_path.exists():
         raise fail(t("cli_no_database", lang, path=db_path))
+    with contextlib.suppress(StoreError):  # a file of an older version: its aggregates first
+        aggregates.ensure_built(db_path)
     con = connect_read_only(db_path)
     try:
         yield con

@@ -14,6 +14,8 @@ handed to the dashboard's process only (``thidua.accounts.oidc``).
 
 from __future__ import annotations
 
+import contextlib
+import ipaddress
 import os
 import subprocess
 import sys
@@ -38,10 +40,13 @@ from thidua.store.database import resolve_db
 
 def _has_campaigns(db_path: Path) -> bool:
     from thidua.metrics.summary import campaign_codes
-    from thidua.store.database import connect_read_only
+    from thidua.store import aggregates
+    from thidua.store.database import StoreError, connect_read_only
 
     if not db_path.exists():
         return False
+    with contextlib.suppress(StoreError):  # a file of an older version: its aggregates first
+        aggregates.ensure_built(db_path)
     con = connect_read_only(db_path)
     try:
         return bool(campaign_codes(con))

@@ -42,6 +42,9 @@ def summary(
     db: DbOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the contract's JSON.")] = False,
     lang: LangOption = "vi",
+    rollup: Annotated[bool, typer.Option(
+        "--rollup", help="Add 'rollups' to the JSON: each unit with units below it, added up.")
+    ] = False,
 ) -> None:
     """Print the campaign's numbers (participation, fulfilment, completeness, nominations).
 
@@ -56,7 +59,7 @@ def summary(
 
     day = parse_day(as_of, lang)
     with reading(db, lang) as con:
-        data = build_summary(con, campaign, day, unit)
+        data = build_summary(con, campaign, day, unit, rollup=rollup)
     if as_json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
         return

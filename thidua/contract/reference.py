@@ -58,6 +58,7 @@ TABLES: tuple[Table, ...] = (
         Column("unit_code", "Mã đơn vị", "Unit code", CODE, True),
         Column("unit_name", "Tên đơn vị", "Unit name", TEXT, True),
         Column("unit_type", "Loại đơn vị", "Unit type", TEXT),
+        Column("parent_unit", "Đơn vị cấp trên", "Parent unit", CODE),
     ), key=("unit_code",)),
     Table("staff", "Cán bộ", "Staff", (
         Column("staff_code", "Mã cán bộ", "Staff code", CODE, True),
@@ -117,6 +118,11 @@ REFERENCES: tuple[tuple[str, str, str, str], ...] = (
     ("evaluations", "criterion_code", "criteria", "criterion_code"),
     ("nominations", "proposing_unit", "units", "unit_code"),
     ("nomination_events", "nomination_code", "nominations", "nomination_code"),
+)
+# The aggregate tables built at import (thidua.store.aggregates), in build order.
+AGGREGATE_TABLES: tuple[str, ...] = (
+    "agg_unit_tree", "agg_units", "agg_unit_staff", "agg_unit_results", "agg_nomination_steps",
+    "agg_nomination_counts", "agg_campaigns",
 )
 # Tables whose (subject_type, subject_code) must name a unit or a staff member.
 SUBJECT_TABLES: tuple[str, ...] = ("registrations", "evaluations", "nominations")

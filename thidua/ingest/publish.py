@@ -21,6 +21,7 @@ import duckdb
 from thidua.contract import reference as ref
 from thidua.ingest.messages import issue_message
 from thidua.ingest.read import Issue
+from thidua.store.aggregates import build_aggregates
 from thidua.store.sql import execute, render
 
 # An import that would remove more than this share of a campaign's rows from a table that had
@@ -86,7 +87,8 @@ def unchanged_campaign(con: duckdb.DuckDBPyConnection, sha256: str) -> str | Non
 
 def publish_campaign(con: duckdb.DuckDBPyConnection, campaign_code: str,
                      import_id: int) -> None:
-    """Replace the campaign's rows by the typed import; extend its nomination history."""
+    """Replace the campaign's rows by the typed import; extend its nomination history; count
+    the campaign's aggregates (all in the caller's transaction)."""
     for table in ref.TABLES:
         if table.name == "nomination_events":
             continue
@@ -97,6 +99,7 @@ def publish_campaign(con: duckdb.DuckDBPyConnection, campaign_code: str,
     execute(con, "publish/merge_nomination_history", campaign_code=campaign_code,
             import_id=import_id)
     execute(con, "publish/set_campaign_import", campaign_code=campaign_code, import_id=import_id)
+    build_aggregates(con, campaign_code)
 
 
 def mass_removals(con: duckdb.DuckDBPyConnection, campaign_code: str,

@@ -22,6 +22,11 @@ TOTAL_FIELDS = ("staff_total", "staff_registered", "staff_participation_pct", "u
 UNIT_FIELDS = ("unit_code", "staff_total", "staff_registered", "collective_met",
                "collective_evaluated", "collective_fulfilment_pct", "individual_met",
                "individual_evaluated", "individual_fulfilment_pct", "completeness_pct")
+ROLLUP_FIELDS = ("unit_code", "level", "units_total", "units_registered",
+                 "unit_participation_pct", "staff_total", "staff_registered",
+                 "staff_participation_pct", "collective_met", "collective_evaluated",
+                 "collective_fulfilment_pct", "individual_met", "individual_evaluated",
+                 "individual_fulfilment_pct", "completeness_pct")
 
 
 class UnknownCampaign(LookupError):
@@ -63,8 +68,11 @@ def evaluation_period(con: duckdb.DuckDBPyConnection, campaign_code: str,
 
 def build_summary(con: duckdb.DuckDBPyConnection, campaign: str | None = None,
                   as_of: dt.date | None = None, units: list[str] | None = None,
-                  period: dt.date | None = None, today: dt.date | None = None) -> dict[str, Any]:
-    """The contract's summary object for one campaign, as-of date and unit scope."""
+                  period: dt.date | None = None, today: dt.date | None = None,
+                  rollup: bool = False) -> dict[str, Any]:
+    """The contract's summary object for one campaign, as-of date and unit scope (a unit
+    chosen brings the units below it). ``rollup`` adds ``rollups``: every unit in scope with
+    units below it, its whole subtree added up (an addition to the contract's shape)."""
     code = resolve_campaign(con, campaign)
     day = resolve_as_of(con, code, as_of, today)
     period = period or evaluation_period(con, code, day)
@@ -74,12 +82,29 @@ def build_summary(con: duckdb.DuckDBPyConnection, campaign: str | None = None,
     def fetch(name: str, **more: Any) -> list[dict[str, Any]]:
         return fetch_rows(con, name, **more)
 
-    return shape_summary(
+    unit_rows = fetch("metrics/unit_metrics", **params, period=period)
+    data = shape_summary(
         code, day, period,
         totals=kpis.campaign_kpis(fetch, params, period),
-        units=fetch("metrics/unit_metrics", **params, period=period),
+        units=unit_rows,
         by_status=fetch("metrics/nominations_by_status", **params),
         by_award=fetch("metrics/nominations_by_award", **params))
+    if rollup:
+        data["rollups"] = rollups(fetch, params, period)
+    return data
+
+
+def rollups(fetch, params: dict[str, Any], period: dt.date | None) -> list[dict[str, Any]]:
+    """Every unit in scope that has units below it, with its subtree's numbers added up."""
+    tree = fetch("marts/table_units", campaign_code=params["campaign_code"],
+                 unit_codes=params["unit_codes"])
+    parents = sorted({r["parent_unit"] for r in tree if r["parent_unit"]}
+                     & {r["unit_code"] for r in tree})
+    if not parents:
+        return []
+    rows = fetch("metrics/unit_rollups", **params, period=period, view_units=parents,
+                 own_unit=None)
+    return [{k: row[k] for k in ROLLUP_FIELDS} for row in rows]
 
 
 def shape_summary(code: str, as_of: dt.date, period: dt.date | None, *,

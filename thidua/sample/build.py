@@ -39,8 +39,9 @@ from thidua.sample.units import make_staff, make_units
 def _frame(table: str, cols: dict[str, list]) -> pd.DataFrame:
     """A DataFrame with the table's canonical columns in order: numbers Int64, the rest object."""
     data: dict[str, object] = {}
+    rows = len(next(iter(cols.values())))
     for column in TABLES_BY_NAME[table].columns:
-        values = cols[column.name]
+        values = cols.get(column.name, [None] * rows)  # an optional column the sample leaves out
         if column.type in (NUMBER, PCT):
             data[column.name] = pd.array(values, dtype="Int64")
         else:

@@ -12,10 +12,13 @@ from __future__ import annotations
 import duckdb
 
 from thidua.contract import reference as ref
+from thidua.contract.reference import AGGREGATE_TABLES
+from thidua.store.aggregates import build_missing
 from thidua.store.sql import execute, query_text
 
-SCHEMA = ("campaigns", "units", "staff", "criteria", "registrations", "evaluations",
-          "nominations", "nomination_events", "award_forms", "statuses", "imports")
+SCHEMA = ("campaigns", "units", "units_parent_unit", "staff", "criteria", "registrations",
+          "evaluations", "nominations", "nomination_events", "award_forms", "statuses", "imports",
+          *AGGREGATE_TABLES)
 REFERENCE_TABLES = ("statuses", "award_forms")
 
 
@@ -24,6 +27,7 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     for name in SCHEMA:
         con.execute(query_text(f"schema/{name}"))
     write_reference_lists(con)
+    build_missing(con)  # a file of an older version gains its aggregates
 
 
 def write_reference_lists(con: duckdb.DuckDBPyConnection) -> None:

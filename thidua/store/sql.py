@@ -14,12 +14,12 @@ from typing import Any
 
 import duckdb
 
-from thidua.contract.reference import TABLES
+from thidua.contract.reference import AGGREGATE_TABLES, TABLES
 from thidua.paths import QUERIES_DIR
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _ALLOWED_IDENTIFIERS = frozenset(
-    {t.name for t in TABLES} | {c.name for t in TABLES for c in t.columns}
+    {t.name for t in TABLES} | {c.name for t in TABLES for c in t.columns} | set(AGGREGATE_TABLES)
 )
 
 
@@ -73,8 +73,9 @@ def fetch_rows(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> list
 
 
 def install_macros(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the macros of ``queries/macros`` (fold_key first: the others call it)."""
+    """Create the macros of ``queries/macros`` (a macro after those it calls)."""
     for name in ("fold_key", "clean_text", "parse_code", "parse_number", "parse_date",
                  "parse_month", "parse_result", "parse_subject",
-                 "nomination_status_on_days", "nomination_status_as_of", "unit_metrics"):
+                 "scope_units", "nomination_status_on_days", "nomination_status_as_of",
+                 "nomination_status_from_steps", "nomination_counts_as_of", "unit_metrics"):
         con.execute(query_text(f"macros/{name}"))

@@ -1,0 +1,65 @@
+"""The small tables the pages and the summary read, built from a campaign's rows at import.
+
+A page's question ("participation as of D for these units", "nominations by status as of D")
+would otherwise scan every staff, evaluation and history row. Each table of
+``AGGREGATE_TABLES`` is counted once per campaign when an import publishes it, in the same
+transaction (a reader sees the rows and their aggregates together or not at all), by the file
+of the same name in ``queries/aggregates``; the metric and mart queries then read thousands of
+rows instead of millions, whatever the size of the province. What depends on the day asked
+for (as of D) stays in the queries: the tables keep dates (registration day, the days a
+nomination spent in a status) so that any D is answered exactly.
+
+A file written by an older version has no aggregates (or stale ones after a restore):
+``build_missing`` builds them on the next write, which every import and restore begins with.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from thidua.contract.reference import AGGREGATE_TABLES
+from thidua.store.sql import execute, render
+
+
+def build_aggregates(con: duckdb.DuckDBPyConnection, campaign_code: str) -> None:
+    """Replace the campaign's rows of every aggregate table (in the caller's transaction)."""
+    for table in AGGREGATE_TABLES:
+        con.execute(render("aggregates/delete_campaign_rows", table=table),
+                    {"campaign_code": campaign_code})
+        execute(con, f"aggregates/{table}", campaign_code=campaign_code)
+
+
+def build_missing(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Build the aggregates of campaigns that have none or stale ones; their codes."""
+    codes = [row[0] for row in execute(con, "aggregates/campaigns_to_build").fetchall()]
+    for code in codes:
+        build_aggregates(con, code)
+    return codes
+
+
+def missing(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether a campaign of the file has no current aggregates (or the file has no tables)."""
+    try:
+        return bool(execute(con, "aggregates/campaigns_to_build").fetchall())
+    except duckdb.CatalogException:
+        return True
+
+
+def ensure_built(db: Path) -> bool:
+    """Build what a file of an older version lacks, under the writer's lock (a write of its
+    own, like an import); True if it had to. A reader calls it before reading."""
+    from thidua.store.database import copy_on_write, writer_lock
+
+    if not db.exists():
+        return False
+    con = duckdb.connect(str(db), read_only=True)  # no macros: they need the tables it may lack
+    try:
+        if not missing(con):
+            return False
+    finally:
+        con.close()
+    with writer_lock(db), copy_on_write(db):
+        pass  # every writable connection begins with create_schema, which builds them
+    return True
