@@ -18,7 +18,6 @@ from typing import Annotated
 
 import typer
 
-from thidua.accounts import AccountStore, accounts_path
 from thidua.catalogue import t
 from thidua.cli.common import DbOption, LangOption, err, fail, out
 from thidua.paths import SAMPLE_WORKBOOK, streamlit_entry
@@ -96,6 +95,8 @@ def serve(
     * `thidua serve --db /srv/thidua.duckdb --port 8600`
     * `thidua serve --host 0.0.0.0` (only once `thidua users add` has made an account)
     """
+    from thidua.accounts import AccountStore, accounts_path  # argon2: only when serving
+
     db_path = resolve_db(db).resolve()
     accounts = accounts_path(db_path)
     from thidua.cli.users import guarded

@@ -14,17 +14,16 @@ import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
-from thidua import formats
-from thidua.accounts import AccountError, AccountStore, AuditLog, accounts_path
-from thidua.accounts.store import check_new
 from thidua.catalogue import t
 from thidua.cli.common import DbOption, LangOption, fail, out
 from thidua.store.database import resolve_db
+
+if TYPE_CHECKING:
+    from thidua.accounts import AccountStore, AuditLog
 
 app = typer.Typer(help="Accounts of the dashboard: add, list, disable, passwd.",
                   no_args_is_help=True, rich_markup_mode="markdown")
@@ -35,6 +34,8 @@ PasswordStdin = Annotated[bool, typer.Option(
 
 
 def _store(db) -> tuple[AccountStore, AuditLog]:
+    from thidua.accounts import AccountStore, AuditLog, accounts_path  # argon2: on use only
+
     path = accounts_path(resolve_db(db))
     return AccountStore(path), AuditLog(path)
 
@@ -61,6 +62,8 @@ def _password(name: str, from_stdin: bool, lang: str) -> str:
 @contextlib.contextmanager
 def guarded(path: Path, lang: str) -> Iterator[None]:
     """A refused change or an unreadable accounts file: a sentence and exit 2, no traceback."""
+    from thidua.accounts import AccountError
+
     try:
         yield
     except AccountError as exc:
@@ -84,6 +87,8 @@ def add(
     lang: LangOption = "vi",
 ) -> None:
     """Add an account. Example: `thidua users add lan --role hcqt`."""
+    from thidua.accounts.store import AccountError, check_new
+
     if role is None:
         raise fail(t("users_role_required", lang))
     store, log = _store(db)
@@ -100,6 +105,10 @@ def add(
 
 def list_(db: DbOption = None, lang: LangOption = "vi") -> None:
     """List the accounts: name, role, unit, state, created."""
+    from rich.table import Table
+
+    from thidua import formats
+
     store, _ = _store(db)
     with guarded(store.path, lang):
         accounts = store.accounts()
@@ -127,6 +136,8 @@ def disable(name: NameArg, db: DbOption = None, lang: LangOption = "vi") -> None
 def passwd(name: NameArg, password_stdin: PasswordStdin = False, db: DbOption = None,
            lang: LangOption = "vi") -> None:
     """Set a new password (its sessions end, a lock lifts)."""
+    from thidua.accounts import AccountError
+
     store, log = _store(db)
     with guarded(store.path, lang):
         if store.get(name) is None:
