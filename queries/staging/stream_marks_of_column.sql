@@ -1,9 +1,9 @@
 -- The cells of one column of raw_{table} to report, into stream_marks: bytes Windows-1258 had
 -- no character for (U+FFFD, when $lossy), a cell longer than $max_chars, a code ($is_code)
 -- matching $unplain (control, bidi, emoji), an Excel error value ($error_values, e.g. #N/A).
--- One row per such cell of a data row (one whose {identifying} codes are not all blank); a cell
+-- One row per such cell of a data row (_data: its identifying codes are not all blank); a cell
 -- takes the first kind in that order, as ingest.rows marks a workbook's cells.
--- {table}, {column}, {identifying} from the allow-list; $table_name, $first_row as in staging.
+-- {table} and {column} from the allow-list; $table_name, $first_row as in staging.
 insert into stream_marks
 with cells as (
     select rowid + $first_row as _row, {column} as v
@@ -12,7 +12,7 @@ with cells as (
       and (($lossy and contains({column}, chr(65533))) or length({column}) > $max_chars
            or ($is_code and regexp_matches({column}, $unplain))
            or (contains({column}, '#') and list_contains($error_values, clean_text({column}))))
-      and clean_text(concat_ws('', {identifying})) is not null
+      and _data
 ),
 final as (
     select _row,

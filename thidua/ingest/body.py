@@ -17,7 +17,7 @@ from thidua.contract.reference import Table
 from thidua.contract.textnorm import MAX_CELL_CHARS, UNPLAIN_PATTERN
 from thidua.ingest.cells import ERROR_VALUES
 from thidua.ingest.limits import READ_ISSUE_LIMIT, UnreadableInput, Word
-from thidua.ingest.read import SKIPPED_ROWS_PENDING, Issue, RawTable, ReadResult
+from thidua.ingest.read import BLANK_CELL, SKIPPED_ROWS_PENDING, Issue, RawTable, ReadResult
 from thidua.ingest.rows import row_content
 from thidua.ingest.stream import CSV_FIELD_LIMIT
 from thidua.store.sql import execute, query_text, render
@@ -43,8 +43,9 @@ def read_bodies(con: duckdb.DuckDBPyConnection, read: ReadResult) -> None:
 
 def _load_raw(con: duckdb.DuckDBPyConnection, raw: RawTable) -> None:
     body = raw.body
-    text = render("staging/read_csv_body", table=raw.table.name)
+    text = render("staging/read_csv_body", table=raw.table.name, identifying=body.identifying)
     params = {"path": str(body.path), "skip": body.skip, "delimiter": body.delimiter,
+              "blank": BLANK_CELL,
               "columns": dict.fromkeys(body.names, "VARCHAR"),
               "max_line_size": CSV_FIELD_LIMIT, "parallel": True}
     try:
@@ -64,8 +65,7 @@ def _mark_cells(con: duckdb.DuckDBPyConnection, raw: RawTable) -> None:
     body, name = raw.body, raw.table.name
     present = [c.name for c in raw.table.columns if c.name in body.names]
     for column in present:
-        text = render("staging/stream_marks_of_column", table=name, column=column,
-                      identifying=body.identifying)
+        text = render("staging/stream_marks_of_column", table=name, column=column)
         execute(con, "staging/stream_marks_of_column", text, table_name=name,
                 first_row=first_row(raw), lossy=body.lossy, max_chars=MAX_CELL_CHARS,
                 is_code=column in body.codes, unplain=UNPLAIN_PATTERN,
@@ -80,8 +80,7 @@ def first_row(raw: RawTable) -> int:
 def _report_skipped(con: duckdb.DuckDBPyConnection, raw: RawTable, read: ReadResult) -> None:
     """The first READ_ISSUE_LIMIT skipped rows, then one ``more_issues`` with the rest's count
     (what ``limits.cap_issues`` makes of a workbook's), in the placeholder's place."""
-    text = render("staging/skipped_rows", table=raw.table.name,
-                  identifying=raw.body.identifying)
+    text = render("staging/skipped_rows", table=raw.table.name)
     rows = execute(con, "staging/skipped_rows", text, first_row=first_row(raw),
                    limit=READ_ISSUE_LIMIT).fetchall()
     issues = [Issue("warning", "skipped_row", raw.origin, row[0],
@@ -99,7 +98,7 @@ def _report_skipped(con: duckdb.DuckDBPyConnection, raw: RawTable, read: ReadRes
 def stage_streamed(con: duckdb.DuckDBPyConnection, table: Table, raw: RawTable) -> None:
     """``stg_<table>`` from ``raw_<table>`` (cleaned, data rows only), then ``raw_`` dropped."""
     text = render("staging/stage_streamed_table", table=table.name,
-                  columns=[c.name for c in table.columns], identifying=raw.body.identifying)
+                  columns=[c.name for c in table.columns])
     execute(con, "staging/stage_streamed_table", text, first_row=first_row(raw),
             error_values=list(ERROR_VALUES))
     con.execute(render("staging/drop_raw", table=table.name))

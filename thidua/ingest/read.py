@@ -10,12 +10,10 @@ Values leave here as text with their Excel row numbers; typing (``stage``) and e
 
 from __future__ import annotations
 
-import csv
-import io
 import shutil
 import tempfile
 from dataclasses import dataclass, field
-from itertools import islice, zip_longest
+from itertools import zip_longest
 from pathlib import Path
 
 import pyarrow as pa
@@ -32,11 +30,9 @@ from thidua.ingest.header import (
     best_guess_header,
     column_keys,
     find_header,
-    match_header,
     match_table,
 )
 from thidua.ingest.limits import (
-    MAX_COLUMNS,
     UnreadableInput,
     cap_issues,
     hidden_sheets,
@@ -138,7 +134,7 @@ def _column_positions(header: Header, table: Table, origin: str, row_number: int
     return positions, user_labels
 
 
-def _locate(rows: list[list[object]], table: Table, origin: str, result: ReadResult,
+def locate_header(rows: list[list[object]], table: Table, origin: str, result: ReadResult,
             first_row_number: int) -> tuple[Header, int, dict, dict, int] | None:
     """(the header, its Excel row, column positions, the user's labels, index of the first data
     row in ``rows``), the labels reported; None (and the reason reported) without a header."""
@@ -163,7 +159,7 @@ def extract_table(rows: list[list[object]], table: Table, origin: str, result: R
     """Find the header in ``rows`` (row i is Excel row ``first_row_number + i``), keep the data.
     ``flags`` are the sheet's formula and error cells by position; ``lossy`` says the text was
     decoded with replacement characters."""
-    located = _locate(rows, table, origin, result, first_row_number)
+    located = locate_header(rows, table, origin, result, first_row_number)
     if located is None:
         return
     header, header_number, positions, user_labels, start = located
@@ -202,60 +198,6 @@ def _text_array(values: tuple) -> pa.Array:
     return pc.if_else(blank, pa.scalar(None, pa.string()), arr)
 
 
-def _csv_delimiter(text: str, table: Table) -> str:
-    """The delimiter (``,`` ``;`` or tab) under which the table's header row shows the most
-    labels; ``,`` on a tie. Excel with Vietnamese regional settings saves CSV with ``;``, and
-    csv.Sniffer is fooled by title rows above the header and by text holding ``;`` or ``,``."""
-    keys, head = column_keys(table), text[:1 << 16]
-
-    def labels_found(delimiter: str) -> int:
-        try:
-            rows = islice(csv.reader(io.StringIO(head, newline=""), delimiter=delimiter),
-                          HEADER_SCAN_ROWS)
-            return max((len(match_header(row, keys)) for row in rows), default=0)
-        except csv.Error:
-            return 0
-
-    return max(CSV_DELIMITERS, key=labels_found)
-
-
-def _stream_csv(path: Path, table: Table, result: ReadResult, origin: str) -> None:
-    """A CSV table: its head read here (delimiter, header, labels), its body left for DuckDB
-    (``body.read_bodies``), from the file itself or from its UTF-8 copy (``stream``)."""
-    encoding, blank_lines = stream.scan(path, origin)
-    rows, delimiter = stream.head_rows(path, encoding, origin,
-                                       lambda text: _csv_delimiter(text, table))
-    located = _locate(rows, table, origin, result, 1)
-    if located is None:
-        return
-    header, header_number, positions, user_labels, start = located
-    source = path
-    if blank_lines or encoding in ("utf-16", "cp1258"):
-        source, delimiter = stream.rewrite(path, encoding, delimiter, result.scratch(),
-                                           origin), ","
-    width = max(len(header.labels), *(len(r) for r in rows[start:]), max(positions.values()) + 1
-                if positions else 0)
-    names = {i: name for name, i in positions.items()}
-    identifying = [k for k in identifying_columns(table) if k in positions] or list(positions)
-    body = stream.Body(source, delimiter, start,
-                       [names.get(i, f"_x{i}") for i in range(min(width, MAX_COLUMNS))],
-                       identifying, [c.name for c in table.columns
-                                     if c.type == CODE and c.name in positions],
-                       encoding == "cp1258")
-    result.tables[table.name] = RawTable(table, origin, header_number, user_labels, {},
-                                         pa.array([], pa.int32()), body=body)
-    result.issues.append(Issue("warning", SKIPPED_ROWS_PENDING, origin, table=table.name))
-
-
-def _stream_parquet(path: Path, table: Table, result: ReadResult) -> None:
-    """A Parquet table: written by DuckDB as a CSV (header line, cells as text), then read as
-    one. Parquet has no title rows: the header is line 1, data from line 2 as in a CSV."""
-    from thidua.store.database import duckdb_config
-
-    copy = stream.parquet_as_csv(path, result.scratch(), duckdb_config(), path.name)
-    _stream_csv(copy, table, result, path.name)
-
-
 def read_workbook(path: Path) -> ReadResult:
     result = ReadResult()
     workbook = open_workbook(path)
@@ -278,41 +220,13 @@ def read_workbook(path: Path) -> ReadResult:
     return result
 
 
-def read_folder(path: Path) -> ReadResult:
-    """Each table file's head and labels; the rows stay for DuckDB (``stream.Body``)."""
-    result = ReadResult()
-    files = sorted(p for p in path.iterdir() if p.suffix.lower() in {".csv", ".parquet"})
-    if not files:
-        raise UnreadableInput("unreadable_empty_folder", path=str(path))
-    try:
-        _read_files(files, result)
-    except BaseException:
-        result.close()
-        raise
-    return result
-
-
-def _read_files(files: list[Path], result: ReadResult) -> None:
-    for file in files:
-        table = match_table(file.stem)
-        if table is None:
-            result.issues.append(Issue("warning", "unknown_file", file.name))
-            continue
-        if table.name in result.tables:
-            result.issues.append(Issue("error", "duplicate_sheet", file.name, table=table.name,
-                                       detail=result.tables[table.name].origin))
-            continue
-        if file.suffix.lower() == ".parquet":
-            _stream_parquet(file, table, result)
-        else:
-            _stream_csv(file, table, result, file.name)
-
-
 def read_source(path: Path) -> ReadResult:
     """Read a workbook or a folder; missing required tables are reported as errors."""
     if not path.exists():
         raise UnreadableInput("unreadable_missing", path=str(path))
     if path.is_dir():
+        from thidua.ingest.folder import read_folder  # it builds on this module
+
         result = read_folder(path)
     elif path.suffix.lower() in WORKBOOK_SUFFIXES:
         if path.stat().st_size == 0:

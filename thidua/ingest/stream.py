@@ -61,8 +61,8 @@ def scan(path: Path, origin: str) -> tuple[str, bool]:
         blank = body.startswith((b"\n", b"\r\n"))
         content, valid, tail, chunk = False, True, b"", body
         while chunk:
-            content = content or bool(chunk.strip())
-            blank = blank or any(m in tail + chunk for m in _BLANK_LINES)
+            content = content or not chunk.isspace()
+            blank = blank or any(m in chunk or m in tail + chunk[:2] for m in _BLANK_LINES)
             tail = chunk[-2:]
             if valid:
                 try:
@@ -141,6 +141,7 @@ def parquet_as_csv(path: Path, scratch: Path, config: dict[str, str], origin: st
     out_path = _scratch_file(scratch)
     con = duckdb.connect(config=config)
     try:
+        con.execute(query_text("staging/loader_session"))
         con.execute(query_text("staging/parquet_text"))
         con.execute(query_text("staging/parquet_to_csv"), {"path": str(path), "out": str(out_path)})
     except duckdb.Error as exc:

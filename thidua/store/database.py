@@ -272,6 +272,7 @@ def copy_on_write(db: Path, keep: Callable[[], dict | None] | None = None,
         _discard(tmp)
         raise as_store_error(exc, db) from None
     try:
+        con.execute(query_text("staging/loader_session"))
         create_schema(con)
         install_macros(con)
         yield con
