@@ -11,14 +11,16 @@ import contextlib
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import duckdb
 import typer
 from rich.console import Console
 
 from thidua.catalogue import t
 from thidua.store.database import resolve_db
+
+if TYPE_CHECKING:
+    import duckdb
 
 app = typer.Typer(
     name="thidua",

@@ -11,22 +11,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
-from rich.text import Text
 
-from thidua import formats
 from thidua.catalogue import t
 from thidua.cli.common import DbOption, LangOption, err, out
 from thidua.contract import reference as ref
 
-if TYPE_CHECKING:  # the loader (pyarrow, calamine) is imported only when a command needs it
+# The loader (pyarrow, calamine), rich's tables and progress bar and thidua.formats (Babel) are
+# imported only when ``load`` runs: every command of the CLI imports this module at start-up.
+if TYPE_CHECKING:
     from thidua.ingest.publish import ImportOutcome
     from thidua.ingest.read import Issue
 
 
 def print_issues(title: str, issues: list[Issue], lang: str, style: str) -> None:
     """A table on a terminal; one plain line per issue when piped (logs, scripts, tests)."""
+    from rich.table import Table
+    from rich.text import Text
+
     from thidua.ingest.messages import issue_message, location, problem
 
     if not err.is_terminal:
@@ -48,6 +49,10 @@ def _say(console, text: str, style: str | None = None) -> None:
 
 
 def _print_rows(result: ImportOutcome, lang: str) -> None:
+    from rich.table import Table
+
+    from thidua import formats
+
     rows = Table(title=t("title_rows", lang))
     rows.add_column(t("col_table", lang))
     rows.add_column(t("col_rows", lang), justify="right")
@@ -59,6 +64,8 @@ def _print_rows(result: ImportOutcome, lang: str) -> None:
 
 def rejected_sentence(file_name: str, error_count: int, lang: str) -> str:
     """'… was not imported: 1 error.' / '… 12 errors.': the count in the language's digits."""
+    from thidua import formats
+
     if error_count == 1:
         return t("cli_load_rejected_one", lang, file=file_name)
     return t("cli_load_rejected_many", lang, file=file_name,
@@ -67,6 +74,8 @@ def rejected_sentence(file_name: str, error_count: int, lang: str) -> str:
 
 def print_outcome(result: ImportOutcome, lang: str) -> None:
     """The outcome sentence, then the rows imported or the errors, then the warnings."""
+    from thidua import formats
+
     if result.outcome == "unreadable":
         _say(err, t("load_unreadable", lang, message=result.message), "red")
         return
@@ -117,6 +126,8 @@ def load(
     * `thidua load data/sample/thidua_mau.xlsx`
     * `thidua load du_lieu/ --db /srv/thidua.duckdb --lang en`
     """
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
     from thidua.ingest.load import load as run_load
 
     with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),

@@ -28,6 +28,7 @@ from thidua import formats
 from thidua.catalogue import t
 from thidua.contract import reference as ref
 from thidua.ingest import publish
+from thidua.ingest.body import read_bodies
 from thidua.ingest.check import issues_from_checks, run_checks
 from thidua.ingest.publish import ImportOutcome, record_import
 from thidua.ingest.read import Issue, ReadResult, UnreadableInput, read_source
@@ -76,7 +77,12 @@ def _read_unless_unchanged(con: duckdb.DuckDBPyConnection, path: Path, result: I
                 "unchanged", EXIT_IMPORTED, same)
             return None
         progress("progress_reading", 0, STEPS)
-        return read_source(path)
+        read = read_source(path)
+        try:
+            read_bodies(con, read)  # CSV and Parquet rows: straight into DuckDB
+        finally:
+            read.close()  # the UTF-8 copies, if any, are in DuckDB now
+        return read
     except (UnreadableInput, OSError, csv.Error) as exc:
         key, params = _unreadable_reason(exc, path, lang)
         result.message = (exc.message(lang) if isinstance(exc, UnreadableInput)

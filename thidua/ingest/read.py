@@ -10,10 +10,10 @@ Values leave here as text with their Excel row numbers; typing (``stage``) and e
 
 from __future__ import annotations
 
-import csv
-import io
+import shutil
+import tempfile
 from dataclasses import dataclass, field
-from itertools import islice, zip_longest
+from itertools import zip_longest
 from pathlib import Path
 
 import pyarrow as pa
@@ -21,6 +21,7 @@ import pyarrow.compute as pc
 
 from thidua.contract.reference import CODE, TABLES, Table
 from thidua.contract.textnorm import cell_text, fold, is_legacy_font
+from thidua.ingest import stream
 from thidua.ingest.cells import UNDECODABLE, CellFlags, formula_cells, is_column_numbers_row
 from thidua.ingest.header import (
     HEADER_SCAN_ROWS,
@@ -29,17 +30,22 @@ from thidua.ingest.header import (
     best_guess_header,
     column_keys,
     find_header,
-    match_header,
     match_table,
 )
-from thidua.ingest.limits import UnreadableInput, Word, cap_issues, hidden_sheets, open_workbook
+from thidua.ingest.limits import (
+    UnreadableInput,
+    cap_issues,
+    hidden_sheets,
+    open_workbook,
+)
 from thidua.ingest.rows import cell_marks, identifying_columns, key_blank, row_content
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 # Sheets of our own template that hold no data.
 IGNORED_SHEETS = {fold("Hướng dẫn"), fold("Instructions"), fold("Danh mục"), fold("Lists")}
 CSV_DELIMITERS = (",", ";", "\t")
-CSV_FIELD_LIMIT = 1 << 24  # characters in one CSV field; longer than Excel's cells are refused
+# Where the skipped rows of a streamed table go in the report, until DuckDB has found them.
+SKIPPED_ROWS_PENDING = "skipped_rows_pending"
 # A cell holding nothing but these is empty: the white space queries/macros/clean_text.sql removes.
 BLANK_CELL = r"^[\s\p{Z}\x{200B}-\x{200D}\x{2060}\x{FEFF}]*$"
 
@@ -69,12 +75,25 @@ class RawTable:
     row_numbers: pa.Array  # int32: the Excel row number of each kept row
     # (Excel row, column, kind, value) of cells to report: ``cells`` (formulas, errors, bytes)
     marks: list[tuple[int, str, str, str | None]] = field(default_factory=list)
+    body: stream.Body | None = None  # a CSV or Parquet table: its rows are DuckDB's to read
 
 
 @dataclass
 class ReadResult:
     tables: dict[str, RawTable] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
+    scratch_dir: Path | None = None  # the CSV copies of this read (``stream``), if any
+
+    def scratch(self) -> Path:
+        """A private folder for the copies, made on first use; ``close`` removes it."""
+        if self.scratch_dir is None:
+            self.scratch_dir = Path(tempfile.mkdtemp(prefix="thidua-read-"))
+        return self.scratch_dir
+
+    def close(self) -> None:
+        if self.scratch_dir is not None:
+            shutil.rmtree(self.scratch_dir, ignore_errors=True)
+            self.scratch_dir = None
 
 
 def _report_no_header(rows: list[list[object]], table: Table, origin: str,
@@ -115,16 +134,14 @@ def _column_positions(header: Header, table: Table, origin: str, row_number: int
     return positions, user_labels
 
 
-def extract_table(rows: list[list[object]], table: Table, origin: str, result: ReadResult,
-                  first_row_number: int = 1, flags: CellFlags | None = None,
-                  lossy: bool = False) -> None:
-    """Find the header in ``rows`` (row i is Excel row ``first_row_number + i``), keep the data.
-    ``flags`` are the sheet's formula and error cells by position; ``lossy`` says the text was
-    decoded with replacement characters."""
+def locate_header(rows: list[list[object]], table: Table, origin: str, result: ReadResult,
+            first_row_number: int) -> tuple[Header, int, dict, dict, int] | None:
+    """(the header, its Excel row, column positions, the user's labels, index of the first data
+    row in ``rows``), the labels reported; None (and the reason reported) without a header."""
     header = find_header(rows, table)
     if header is None:
         _report_no_header(rows, table, origin, result, first_row_number)
-        return
+        return None
     header_number = header.row + first_row_number
     positions, user_labels = _column_positions(header, table, origin, header_number, result)
     start = header.row + header.height
@@ -133,6 +150,19 @@ def extract_table(rows: list[list[object]], table: Table, origin: str, result: R
                                    start + first_row_number, value=row_content(rows[start]),
                                    table=table.name))
         start += 1
+    return header, header_number, positions, user_labels, start
+
+
+def extract_table(rows: list[list[object]], table: Table, origin: str, result: ReadResult,
+                  first_row_number: int = 1, flags: CellFlags | None = None,
+                  lossy: bool = False) -> None:
+    """Find the header in ``rows`` (row i is Excel row ``first_row_number + i``), keep the data.
+    ``flags`` are the sheet's formula and error cells by position; ``lossy`` says the text was
+    decoded with replacement characters."""
+    located = locate_header(rows, table, origin, result, first_row_number)
+    if located is None:
+        return
+    header, header_number, positions, user_labels, start = located
     data, first_number = rows[start:], start + first_row_number
     width = max(max((len(row) for row in data), default=0), len(header.labels))
     by_position = list(zip_longest(*data, fillvalue=None)) if data else [()] * width
@@ -168,71 +198,6 @@ def _text_array(values: tuple) -> pa.Array:
     return pc.if_else(blank, pa.scalar(None, pa.string()), arr)
 
 
-def decode_csv(data: bytes, origin: str) -> str:
-    """CSV bytes as text: UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1258."""
-    return _decode(data, origin)[0]
-
-
-def _decode(data: bytes, origin: str) -> tuple[str, bool]:
-    """The text, and whether Windows-1258 had no character for some bytes (each became
-    U+FFFD: the reader reports those cells)."""
-    if not data.strip():
-        raise UnreadableInput("unreadable_empty", path=origin)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), False
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), False
-    try:
-        return data.decode("utf-8"), False
-    except UnicodeDecodeError:
-        text = data.decode("cp1258", errors="replace")
-        return text, "\ufffd" in text
-
-
-def _csv_delimiter(text: str, table: Table) -> str:
-    """The delimiter (``,`` ``;`` or tab) under which the table's header row shows the most
-    labels; ``,`` on a tie. Excel with Vietnamese regional settings saves CSV with ``;``, and
-    csv.Sniffer is fooled by title rows above the header and by text holding ``;`` or ``,``."""
-    keys, head = column_keys(table), text[:1 << 16]
-
-    def labels_found(delimiter: str) -> int:
-        try:
-            rows = islice(csv.reader(io.StringIO(head, newline=""), delimiter=delimiter),
-                          HEADER_SCAN_ROWS)
-            return max((len(match_header(row, keys)) for row in rows), default=0)
-        except csv.Error:
-            return 0
-
-    return max(CSV_DELIMITERS, key=labels_found)
-
-
-def _read_csv_rows(path: Path, table: Table) -> tuple[list[list[object]], bool]:
-    text, lossy = _decode(path.read_bytes(), path.name)
-    delimiter = _csv_delimiter(text, table)
-    csv.field_size_limit(CSV_FIELD_LIMIT)
-    try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)), lossy
-    except csv.Error as exc:
-        raise UnreadableInput("unreadable_file", path=path.name,
-                              reason=Word("reason_csv_field")) from exc
-
-
-def _read_parquet(path: Path, table: Table, result: ReadResult) -> None:
-    import duckdb
-
-    try:
-        con = duckdb.connect()
-        rel = con.read_parquet(str(path))
-        header = list(rel.columns)
-        records = con.execute(
-            "select * from read_parquet($path)", {"path": str(path)}).fetchall()
-    except duckdb.Error as exc:
-        raise UnreadableInput("unreadable_file", path=path.name,
-                              reason=Word("reason_damaged_parquet")) from exc
-    # Parquet has no title rows: the header is line 1, data from line 2 as in a CSV.
-    extract_table([header, *[list(r) for r in records]], table, path.name, result)
-
-
 def read_workbook(path: Path) -> ReadResult:
     result = ReadResult()
     workbook = open_workbook(path)
@@ -255,33 +220,13 @@ def read_workbook(path: Path) -> ReadResult:
     return result
 
 
-def read_folder(path: Path) -> ReadResult:
-    result = ReadResult()
-    files = sorted(p for p in path.iterdir() if p.suffix.lower() in {".csv", ".parquet"})
-    if not files:
-        raise UnreadableInput("unreadable_empty_folder", path=str(path))
-    for file in files:
-        table = match_table(file.stem)
-        if table is None:
-            result.issues.append(Issue("warning", "unknown_file", file.name))
-            continue
-        if table.name in result.tables:
-            result.issues.append(Issue("error", "duplicate_sheet", file.name, table=table.name,
-                                       detail=result.tables[table.name].origin))
-            continue
-        if file.suffix.lower() == ".parquet":
-            _read_parquet(file, table, result)
-        else:
-            rows, lossy = _read_csv_rows(file, table)
-            extract_table(rows, table, file.name, result, lossy=lossy)
-    return result
-
-
 def read_source(path: Path) -> ReadResult:
     """Read a workbook or a folder; missing required tables are reported as errors."""
     if not path.exists():
         raise UnreadableInput("unreadable_missing", path=str(path))
     if path.is_dir():
+        from thidua.ingest.folder import read_folder  # it builds on this module
+
         result = read_folder(path)
     elif path.suffix.lower() in WORKBOOK_SUFFIXES:
         if path.stat().st_size == 0:

@@ -38,8 +38,11 @@ _GRACE_S = 10  # after the result arrives, how long the child may take to exit
 def _child(conn, path: str, db: str, lang: str, max_memory_mb: int, max_seconds: float,
            replace_all: bool) -> None:
     """The child's whole life: limits, then the loader; its outcome (or the limit) to ``conn``."""
+    import os
     import resource
 
+    # DuckDB spills what does not fit in half the child's address space instead of failing.
+    os.environ.setdefault("THIDUA_MEMORY_LIMIT", f"{max(64, max_memory_mb // 2)}MB")
     limit = max_memory_mb << 20
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     cpu = max(1, int(max_seconds) + 1)

@@ -4,7 +4,8 @@ The second step of the import. ``prepare`` installs what the staging queries and
 on: the macros of ``queries/macros``, the reference lists (``store.schema``), every accepted
 spelling of the fixed lists as ``ref_values`` and the contract's column specs as
 ``import_columns``. ``stage_tables`` then puts each table's raw text in ``stg_<table>`` (cleaned
-by ``clean_text``) and builds ``typ_<table>`` (typed values, NULL where the text cannot be read).
+by ``clean_text``; a CSV or Parquet table's from ``raw_<table>``, which ``body`` read) and builds
+``typ_<table>`` (typed values, NULL where the text cannot be read).
 A table absent from the input is staged empty, so every query can name every table.
 """
 
@@ -16,6 +17,7 @@ import duckdb
 import pyarrow as pa
 
 from thidua.contract import reference as ref
+from thidua.ingest.body import stage_streamed
 from thidua.ingest.read import RawTable, ReadResult
 from thidua.store.schema import write_reference_lists
 from thidua.store.sql import install_macros, query_text, render
@@ -52,7 +54,12 @@ def prepare(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def stage_table(con: duckdb.DuckDBPyConnection, table: ref.Table, raw: RawTable | None) -> None:
-    """``stg_<table>`` from the raw text (every contract column, NULL if absent), then typed."""
+    """``stg_<table>`` from the raw text (every contract column, NULL if absent), then typed.
+    A CSV or Parquet table's text is already in DuckDB (``body``); a workbook's is Arrow."""
+    if raw is not None and raw.body is not None:
+        stage_streamed(con, table, raw)
+        con.execute(query_text(f"staging/typed_{table.name}"))
+        return
     n = len(raw.row_numbers) if raw else 0
     arrays = {"_row": raw.row_numbers if raw else pa.array([], pa.int32())}
     for col in table.columns:
@@ -72,6 +79,7 @@ def stage_marks(con: duckdb.DuckDBPyConnection, read: ReadResult) -> None:
     marks = [(name, *mark) for name, raw in read.tables.items() for mark in raw.marks]
     table_name, row, column, kind, value = (list(c) for c in zip(*marks, strict=True)) \
         if marks else ([], [], [], [], [])
+    con.execute(query_text("staging/ensure_stream_marks"))
     con.register("marked_cells", pa.table({
         "table_name": pa.array(table_name, pa.string()), "_row": pa.array(row, pa.int32()),
         "column_name": pa.array(column, pa.string()), "kind": pa.array(kind, pa.string()),

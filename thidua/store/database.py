@@ -31,6 +31,7 @@ import fcntl
 import getpass
 import json
 import os
+import re
 import shutil
 import stat
 import time
@@ -45,6 +46,8 @@ from thidua.store.sql import install_macros, query_text
 
 DEFAULT_DB = Path("data") / "thidua.duckdb"
 LOCK_TIMEOUT_S = 120.0
+MEMORY_SHARE, MEMORY_CAP_MB = 0.4, 8 << 10  # default limit: 40 % of the RAM, at most 8 GB
+_MEMORY = re.compile(r"(\d+(?:\.\d+)?)\s*(GB|GIB|MB|MIB)?")
 
 
 class StoreError(Exception):
@@ -62,6 +65,37 @@ class LockTimeout(StoreError, TimeoutError):
 def resolve_db(path: str | Path | None = None) -> Path:
     """``--db`` if given, else ``$THIDUA_DB``, else ``data/thidua.duckdb``."""
     return Path(path or os.environ.get("THIDUA_DB") or DEFAULT_DB)
+
+
+def memory_limit_mb() -> int:
+    """``$THIDUA_MEMORY_LIMIT`` (MB, or with a unit: ``6GB``, ``500MB``), else 40 % of the
+    machine's memory capped at 8 GB: what one DuckDB connection may hold before it spills to
+    its temporary folder (or, for what cannot spill, stops with an out-of-memory error)."""
+    match = _MEMORY.fullmatch(os.environ.get("THIDUA_MEMORY_LIMIT", "").strip().upper())
+    if not match:
+        return _default_mb()
+    number, unit = float(match.group(1)), match.group(2) or "MB"
+    return max(64, int(number * (1024 if unit.startswith("G") else 1)))
+
+
+def _default_mb() -> int:
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") >> 20
+    except (ValueError, OSError):
+        return 2 << 10
+    return max(256, min(MEMORY_CAP_MB, int(total * MEMORY_SHARE)))
+
+
+def duckdb_config(db: Path | None = None) -> dict[str, str]:
+    """The loader's DuckDB settings: the memory limit, the threads (all cores), and with ``db``
+    (the private copy it writes) a temporary folder beside it (``<copy>.tmp/``), so what does
+    not fit in memory spills to the same disk and is removed with the copy. Readers keep
+    DuckDB's defaults: several may open the live file in one process, and DuckDB refuses a
+    second connection to a file with a different configuration."""
+    config = {"memory_limit": f"{memory_limit_mb()}MB", "threads": str(os.cpu_count() or 1)}
+    if db is not None:
+        config["temp_directory"] = str(db.with_name(db.name + ".tmp"))
+    return config
 
 
 def connect_read_only(db: Path) -> duckdb.DuckDBPyConnection:
@@ -182,7 +216,10 @@ def remove_stale_copies(db: Path) -> list[Path]:
         pid_text = path.name[len(db.name) + 2:].split(".", 1)[0]
         if path.name.endswith((".tmp", ".tmp.wal")) and pid_text.isdigit() and (
                 int(pid_text) == os.getpid() or not _pid_alive(int(pid_text))):
-            path.unlink(missing_ok=True)
+            if path.is_dir():  # the copy's spill folder, <copy>.tmp/
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
             removed.append(path)
     return removed
 
@@ -201,6 +238,7 @@ def as_store_error(exc: BaseException, db: Path) -> StoreError:
 def _discard(tmp: Path) -> None:
     tmp.unlink(missing_ok=True)
     tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+    shutil.rmtree(tmp.with_name(tmp.name + ".tmp"), ignore_errors=True)
 
 
 def _copy_live(db: Path, tmp: Path) -> None:
@@ -229,11 +267,12 @@ def copy_on_write(db: Path, keep: Callable[[], dict | None] | None = None,
             _copy_live(db, tmp)
         else:
             shutil.copyfile(source, tmp)
-        con = duckdb.connect(str(tmp))
+        con = duckdb.connect(str(tmp), config=duckdb_config(tmp))
     except (OSError, duckdb.IOException) as exc:
         _discard(tmp)
         raise as_store_error(exc, db) from None
     try:
+        con.execute(query_text("staging/loader_session"))
         create_schema(con)
         install_macros(con)
         yield con
@@ -244,6 +283,7 @@ def copy_on_write(db: Path, keep: Callable[[], dict | None] | None = None,
             if change is not None:
                 versions.snapshot(db, **change)
             os.replace(tmp, db)
+            shutil.rmtree(tmp.with_name(tmp.name + ".tmp"), ignore_errors=True)
         except (OSError, duckdb.IOException) as exc:
             raise as_store_error(exc, db) from None
         if change is not None:

@@ -1,0 +1,5 @@
+"""``python -m thidua``: the same command line as the ``thidua`` script."""
+
+from thidua.cli import app
+
+app()
