@@ -4,25 +4,24 @@
 -- registered by the end of the month, and in the last round for the late units (all, or about
 -- half of their staff). Otherwise "Đạt" with the month's rate shifted by the subject's ability
 -- and the criterion's difficulty; a score to match, and a note on some "Không đạt".
+-- Rows come in the order of `subject_periods` (month, units then staff) and of each subject's
+-- criteria: no sort of the big table, only order-preserving steps (a projection and unnest).
 -- $seed $periods $month_ends $rate_coll $rate_ind
-with subjects as (
-    select 0 as part, unit_idx as idx, 'Tập thể' as subject_type, code as subject_code,
-           date '2025-10-31' as registered_on, late, false as half_late, ability
-    from units_gen
-    union all
-    select 1, staff_idx, 'Cá nhân', staff_code, registered_on, late, half_late, ability
-    from staff_gen
-    where registered_on is not null
+with criteria_lists as (
+    select list(struct_pack(criterion_idx, criterion_code, shift, fail_note)
+                order by criterion_idx) filter (where subject_type = 'Tập thể') as collective,
+           list(struct_pack(criterion_idx, criterion_code, shift, fail_note)
+                order by criterion_idx) filter (where subject_type = 'Cá nhân') as individual
+    from criteria_gen
 ),
 rows as (
-    select s.*, p.i as p, c.criterion_idx, c.criterion_code, c.shift, c.fail_note,
-           (h($seed, 'result', s.part, s.idx, p.i, c.criterion_idx) % 1000003) / 1000003.0
+    select s.* exclude (c), s.c.criterion_idx, s.c.criterion_code, s.c.shift, s.c.fail_note,
+           (h($seed, 'result', s.part, s.idx, s.p, c.criterion_idx) % 1000003) / 1000003.0
                as u_result,
-           (h($seed, 'score', s.part, s.idx, p.i, c.criterion_idx) % 1000003) / 1000003.0
+           (h($seed, 'score', s.part, s.idx, s.p, c.criterion_idx) % 1000003) / 1000003.0
                as u_score
-    from subjects s
-    cross join (select unnest(range(len($periods))) + 1 as i) p
-    join criteria_gen c on c.subject_type = s.subject_type
+    from (select sp.*, unnest(case sp.part when 0 then l.collective else l.individual end) as c
+          from subject_periods sp, criteria_lists l) s
 ),
 judged as (
     select r.*,
@@ -40,4 +39,3 @@ select $periods[p] as period, subject_type, subject_code, criterion_code,
        case when met = false and u_score < 0.3 then fail_note
             when registered_on > $month_ends[p] then 'Chưa đăng ký thi đua' end as note
 from judged
-order by p, part, idx, criterion_idx

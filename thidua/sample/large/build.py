@@ -157,6 +157,7 @@ def build_tables(con: duckdb.DuckDBPyConnection, scale: str, seed: int,
     _units(con, scale, seed, rows_factor)
     _staff(con, seed)
     _criteria(con)
+    execute(con, "sample/subject_periods", periods=[p.strftime("%Y-%m") for p in PERIODS])
     _nominations(con, scale, seed, rows_factor)
 
 

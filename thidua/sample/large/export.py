@@ -75,7 +75,7 @@ def _copy(con: duckdb.DuckDBPyConnection, table: str, sql: str, params: dict[str
 
 
 def generate(folder: Path, scale: str, seed: int, fmt: str = "csv",
-             rows_factor: float = 1.0, memory_limit: str = "6GB") -> Path:
+             rows_factor: float = 1.0, memory_limit: str = "4GB") -> Path:
     """Write the sample of ``scale`` into ``folder``; returns it. ``rows_factor`` (0–1]
     shrinks every count (units, staff, nominations) for tests."""
     if fmt not in FORMATS:

@@ -1,0 +1,81 @@
+"""The dashboard's pages at one database: the AppTest render of each page and the queries it runs.
+
+``render_pages(db, rounds)`` opens each page with Streamlit's AppTest (the first render is the
+warm-up), re-runs it ``rounds`` times and records every named query the page asked the
+database for (``dashboard.ui.state.SharedDatabase.fetch``: the SQL the pages run, with their
+default filters). ``time_queries(db, calls, rounds)`` then runs each recorded query on its own
+read-only connection, ``rounds`` times after one warm-up. Medians everywhere.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "dashboard" / "streamlit_app.py")
+PAGES = ("app_pages/overview.py", "app_pages/participation.py", "app_pages/criteria.py",
+         "app_pages/nominations.py", "app_pages/tables.py")
+
+
+def render_pages(db: Path, rounds: int) -> tuple[dict[str, dict], list[tuple[str, dict]]]:
+    """{page: {first_ms, median_ms}} and the distinct (query, params) the pages ran."""
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.ui import state
+
+    calls: dict[str, tuple[str, dict]] = {}
+    original = state.SharedDatabase.fetch
+
+    def recording(self, name: str, params: dict[str, Any]):
+        key = name + json.dumps(params, sort_keys=True, default=str)
+        calls.setdefault(key, (name, dict(params)))
+        return original(self, name, params)
+
+    os.environ["THIDUA_DB"] = str(db)
+    state.SharedDatabase.fetch = recording
+    results: dict[str, dict] = {}
+    try:
+        for page in PAGES:
+            at = AppTest.from_file(APP, default_timeout=600)
+            at.run()
+            start = time.perf_counter()
+            at.switch_page(page).run()
+            first = time.perf_counter() - start
+            times = []
+            for _ in range(rounds):
+                start = time.perf_counter()
+                at.run()
+                times.append(time.perf_counter() - start)
+            results[page.split("/")[-1][:-3]] = {
+                "first_ms": round(first * 1000), "median_ms": round(
+                    statistics.median(times) * 1000), "error": bool(at.exception)}
+    finally:
+        state.SharedDatabase.fetch = original
+    return results, list(calls.values())
+
+
+def time_queries(db: Path, calls: list[tuple[str, dict]], rounds: int) -> list[dict]:
+    """Median time of each recorded query (one warm-up run first), slowest first."""
+    from thidua.store.database import connect_read_only
+    from thidua.store.sql import fetch_df
+
+    con = connect_read_only(db)
+    rows = []
+    try:
+        for name, params in calls:
+            fetch_df(con, name, **params)
+            times = []
+            for _ in range(rounds):
+                start = time.perf_counter()
+                n = len(fetch_df(con, name, **params))
+                times.append(time.perf_counter() - start)
+            rows.append({"query": name, "rows": n,
+                         "median_ms": round(statistics.median(times) * 1000, 1)})
+    finally:
+        con.close()
+    return sorted(rows, key=lambda r: -r["median_ms"])
