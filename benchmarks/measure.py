@@ -8,9 +8,11 @@ the outcome says why) instead of letting the kernel kill something else.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,10 +36,8 @@ class Run:
 def _children(pid: int) -> list[int]:
     kids: list[int] = []
     for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
+        with contextlib.suppress(OSError):
             kids += [int(k) for k in (task / "children").read_text().split()]
-        except OSError:
-            pass
     return kids
 
 
@@ -61,8 +61,6 @@ def run(cmd: list[str], cap_bytes: int | None = None, timeout_s: float | None = 
                             env=env, start_new_session=True)
     peak, stopped = 0, None
     out_chunks: list[str] = []
-    import threading
-
     reader = threading.Thread(target=lambda: out_chunks.append(proc.stdout.read()), daemon=True)
     reader.start()
     while proc.poll() is None:

@@ -1,7 +1,8 @@
 """The dashboard's pages at one database: the AppTest render of each page and the queries it runs.
 
-``render_pages(db, rounds)`` opens each page with Streamlit's AppTest (the first render is the
-warm-up), re-runs it ``rounds`` times and records every named query the page asked the
+``render_pages(db, rounds)`` opens each page with Streamlit's AppTest (after one warm-up run of
+the app; the query cache emptied before each page, so its first render runs its queries),
+re-runs it ``rounds`` times and records every named query the page asked the
 database for (``dashboard.ui.state.SharedDatabase.fetch``: the SQL the pages run, with their
 default filters). ``time_queries(db, calls, rounds)`` then runs each recorded query on its own
 read-only connection, ``rounds`` times after one warm-up. Medians everywhere.
@@ -9,6 +10,7 @@ read-only connection, ``rounds`` times after one warm-up. Medians everywhere.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import statistics
@@ -22,8 +24,35 @@ PAGES = ("app_pages/overview.py", "app_pages/participation.py", "app_pages/crite
          "app_pages/nominations.py", "app_pages/tables.py")
 
 
+def _one_page(app_test, page: str, rounds: int) -> dict:
+    """First render, re-render (same filters: cached queries) and re-render after a filter
+    change (a new as-of date each round: every query runs)."""
+    at = app_test.from_file(APP, default_timeout=600)
+    start = time.perf_counter()
+    at.run()  # the default page (overview)
+    opened = time.perf_counter() - start
+    start = time.perf_counter()
+    at.switch_page(page).run()
+    first = opened if page.endswith("overview.py") else time.perf_counter() - start
+    same, changed = [], []
+    for i in range(rounds):
+        start = time.perf_counter()
+        at.run()
+        same.append(time.perf_counter() - start)
+        at.sidebar.date_input[0].set_value(dt.date(2025, 11, 3) + dt.timedelta(days=9 * i))
+        start = time.perf_counter()
+        at.run()
+        changed.append(time.perf_counter() - start)
+    return {"first_ms": round(first * 1000),
+            "median_ms": round(statistics.median(same) * 1000),
+            "filter_change_ms": round(statistics.median(changed) * 1000),
+            "error": bool(at.exception)}
+
+
 def render_pages(db: Path, rounds: int) -> tuple[dict[str, dict], list[tuple[str, dict]]]:
-    """{page: {first_ms, median_ms}} and the distinct (query, params) the pages ran."""
+    """{page: {first_ms, median_ms, filter_change_ms}} and the distinct (query, params) the
+    pages ran."""
+    import streamlit as st
     from streamlit.testing.v1 import AppTest
 
     from dashboard.ui import state
@@ -40,20 +69,10 @@ def render_pages(db: Path, rounds: int) -> tuple[dict[str, dict], list[tuple[str
     state.SharedDatabase.fetch = recording
     results: dict[str, dict] = {}
     try:
+        AppTest.from_file(APP, default_timeout=600).run()  # warm-up: imports, first script run
         for page in PAGES:
-            at = AppTest.from_file(APP, default_timeout=600)
-            at.run()
-            start = time.perf_counter()
-            at.switch_page(page).run()
-            first = time.perf_counter() - start
-            times = []
-            for _ in range(rounds):
-                start = time.perf_counter()
-                at.run()
-                times.append(time.perf_counter() - start)
-            results[page.split("/")[-1][:-3]] = {
-                "first_ms": round(first * 1000), "median_ms": round(
-                    statistics.median(times) * 1000), "error": bool(at.exception)}
+            st.cache_data.clear()  # each page's first render runs its queries
+            results[page.split("/")[-1][:-3]] = _one_page(AppTest, page, rounds)
     finally:
         state.SharedDatabase.fetch = original
     return results, list(calls.values())

@@ -70,8 +70,9 @@ def _scale_rows(label: str, runs: dict) -> list[str]:
 
 
 def _page_rows(runs: dict) -> list[str]:
-    lines = ["", "Page render (AppTest, first render / median re-render) and the slowest page "
-             "query (median of the queries the pages ran):", "",
+    lines = ["", "Page render, server side (AppTest, ms: first render / re-render with the same "
+             "filters / re-render after a filter change, a new as-of date each time) and the "
+             "slowest of the queries the pages ran (median):", "",
              "| scale | " + " | ".join(("overview", "participation", "criteria", "nominations",
                                         "tables")) + " | slowest query | queries |",
              "|---|---|---|---|---|---|---|---|"]
@@ -79,7 +80,8 @@ def _page_rows(runs: dict) -> list[str]:
         r = runs.get(scale)
         if not r or "pages" not in r:
             continue
-        cells = [f"{p['first_ms']:,} / {p['median_ms']:,} ms" for p in r["pages"].values()]
+        cells = [f"{_fmt(p['first_ms'])} / {_fmt(p['median_ms'])} / "
+                 f"{_fmt(p.get('filter_change_ms'))}" for p in r["pages"].values()]
         q = r["queries"][0] if r["queries"] else {"query": "–", "median_ms": 0}
         lines.append(f"| {scale} | " + " | ".join(cells) +
                      f" | {q['query']} {q['median_ms']} ms | {len(r['queries'])} |")

@@ -124,6 +124,14 @@ def test_contract_rules_between_tables(small) -> None:
           and cast(r."Ngày đăng ký" as date) > last_day(cast(e."Kỳ đánh giá" || '-01' as date))
     """).fetchone()
     assert early == (0,)
+    # File order: month by month, the units' rows before the staff's, criteria in order.
+    order = con.execute("""
+        select count(*) from (
+            select "Kỳ đánh giá" p, "Đối tượng" t,
+                   lag("Kỳ đánh giá") over () as p0, lag("Đối tượng") over () as t0
+            from evaluations)
+        where p < p0 or (p = p0 and t = 'Tập thể' and t0 = 'Cá nhân')""").fetchone()
+    assert order == (0,)
     statuses = {r[0] for r in con.execute('select distinct "Trạng thái" from nominations').
                 fetchall()}
     assert {"da_khen_thuong", "khong_khen_thuong", "trinh_tw"} <= statuses
@@ -167,3 +175,11 @@ def test_full_province_has_the_sizes_named() -> None:
     assert con.execute("select count(*) from noms_gen").fetchone()[0] == 30_000
     # Evaluations: months × criteria × subjects (units on 4 criteria, registrants on 5).
     assert 4 * (4 * units + 5 * registered) > 2_200_000
+
+
+def test_parquet_folder_loads_with_no_errors(tmp_path: Path) -> None:
+    folder = write_sample(tmp_path / "qg", scale="national", fmt="parquet", rows_factor=0.001)
+    result = load(folder, tmp_path / "q.duckdb", lang="en")
+    assert result.outcome == "imported" and result.error_count == 0
+    assert result.rows["units"] == len(duckdb.connect().execute(
+        f"select * from '{folder}/units.parquet'").fetchall())
