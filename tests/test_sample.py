@@ -281,21 +281,14 @@ def test_write_sample_office_workbook(tmp_path: Path) -> None:
     assert ws["C2"].number_format == "dd/mm/yyyy"
 
 
-def test_write_sample_folder(tmp_path: Path) -> None:
-    folder = write_sample(tmp_path / "tinh", scale="province", fmt="csv")
-    tables = build_sample("province")
-    for table in TABLES:
-        df = pd.read_csv(folder / f"{table.name}.csv", dtype=str, keep_default_na=False)
-        assert list(df.columns) == [c.name for c in table.columns]
-        assert len(df) == len(tables[table.name])
-    assert {name: len(df) for name, df in tables.items()} == {
-        "campaigns": 1, "units": 60, "staff": 2962, "criteria": 9, "registrations": 2849,
-        "evaluations": 37285, "nominations": 600, "nomination_events": 1483}
-    parquet = write_sample(tmp_path / "tinh", scale="province", fmt="parquet")
-    assert sorted(p.name for p in parquet.iterdir()) == sorted(
-        f"{t.name}.parquet" for t in TABLES)
-    ev = pd.read_parquet(parquet / "evaluations.parquet")
-    assert len(ev) == len(tables["evaluations"])
+def test_larger_scales_are_folders_not_the_python_generator(tmp_path: Path) -> None:
+    """build_sample is the office; province and national are written by thidua.sample.large."""
+    with pytest.raises(ValueError, match="office"):
+        build_sample("province")
+    folder = write_sample(tmp_path / "tinh", scale="province", fmt="csv", rows_factor=0.005)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{t.name}.csv" for t in TABLES)
+    units = pd.read_csv(folder / "units.csv", dtype=str, keep_default_na=False)
+    assert list(units.columns) == ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Đơn vị cấp trên"]
 
 
 def test_the_workbook_is_byte_stable(tmp_path: Path) -> None:
@@ -312,15 +305,16 @@ def test_the_workbook_is_byte_stable(tmp_path: Path) -> None:
 
 
 def test_larger_scales_do_not_depend_on_the_string_hash_seed(tmp_path: Path) -> None:
-    """Two processes with different PYTHONHASHSEED draw the same province sample."""
-    script = ("import hashlib, sys; from thidua.sample import build_sample; "
-              "tables = build_sample('province'); "
-              "print(hashlib.sha256(b''.join(df.to_csv(index=False).encode() "
-              "for df in tables.values())).hexdigest())")
+    """Two processes with different PYTHONHASHSEED write the same province sample."""
+    script = ("import hashlib, sys; from pathlib import Path; "
+              "from thidua.sample import write_sample; "
+              "f = write_sample(Path(sys.argv[1]), scale='province', rows_factor=0.005); "
+              "print(hashlib.sha256(b''.join(p.read_bytes() for p in sorted(f.iterdir())))"
+              ".hexdigest())")
     digests = set()
     for hash_seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": hash_seed}
-        run = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
-                             text=True, check=True)
+        run = subprocess.run([sys.executable, "-c", script, str(tmp_path / hash_seed)], env=env,
+                             capture_output=True, text=True, check=True)
         digests.add(run.stdout.strip())
     assert len(digests) == 1 and len(next(iter(digests))) == 64

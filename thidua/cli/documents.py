@@ -34,6 +34,9 @@ def sample(
     scale: Annotated[str, typer.Option(help="office | province | national")] = "office",
     seed: Annotated[int, typer.Option(help="Random seed (same seed, same data).")] = 2025,
     fmt: Annotated[str, typer.Option("--format", help="csv | parquet (larger scales)")] = "csv",
+    rows_factor: Annotated[float, typer.Option(
+        "--rows-factor", hidden=True, min=0.0001, max=1.0,
+        help="Shrink the larger scales' counts (tests).")] = 1.0,
     lang: LangOption = "vi",
 ) -> None:
     """Write the sample campaign of the seed plan.
@@ -41,12 +44,16 @@ def sample(
     Examples:
 
     * `thidua sample` writes data/sample/thidua_mau.xlsx (the Office, ~150 staff)
-    * `thidua sample --scale national --out /tmp/national` writes a CSV folder (~1M evaluations)
+    * `thidua sample --scale province --out /tmp/tinh` writes a CSV folder: ~1,500 units
+      (agencies and their units), 120,000 staff, 2.3M evaluations, 30,000 nominations
+    * `thidua sample --scale national --format parquet --out /tmp/qg`: ~25,000 units,
+      2,000,000 staff, 38M evaluations, 500,000 nominations (a minute or so)
     """
     from thidua.sample import write_sample
 
     require_choice("--scale", scale, SCALES, lang)
-    path = write_sample(out_path, scale=scale, seed=seed, fmt=fmt)
+    require_choice("--format", fmt, ("csv", "parquet"), lang)
+    path = write_sample(out_path, scale=scale, seed=seed, fmt=fmt, rows_factor=rows_factor)
     out.print(str(path), markup=False, highlight=False)
 
 

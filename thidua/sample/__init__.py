@@ -8,9 +8,11 @@ order. ``write_sample`` writes it the way a user would hand it to ``thidua load`
 * scale ``office``: the Office of a provincial People's Committee (the 10 units of
   ``OFFICE_UNITS``, 148 staff) as ONE .xlsx workbook, a sheet per table named by its Vietnamese
   label, Vietnamese column labels, real date cells;
-* scales ``province`` (~60 units, ~3,000 staff) and ``national`` (~700 units, ~78,000 staff,
-  about 1 million evaluation rows) as a folder with one ``<table>.csv`` (or
-  ``.parquet``) per table and canonical column names, for load and speed tests.
+* scales ``province`` (~1,500 units in two levels, 120,000 staff, 2.3 million evaluation rows,
+  30,000 nominations) and ``national`` (~25,000 units in three levels, 2,000,000 staff, 38
+  million evaluation rows, 500,000 nominations) as a folder with one ``<table>.csv`` (or
+  ``.parquet``) per table and Vietnamese column labels, generated inside DuckDB by
+  :mod:`thidua.sample.large` (``build_sample`` makes the office only).
 
 Proportions follow DOMAIN.md "Realistic proportions": every unit registers, 92–98% of staff do
 (mostly 20/11–10/12/2025); monthly evaluations Oct 2025 – Jan 2026 with "Đạt" rates rising from
@@ -23,8 +25,8 @@ nomination's (status, status_date) is its latest event, no event precedes the pr
 Values: dates are ``datetime.date``, periods the first day of their month, results the words
 "Đạt" / "Không đạt" or None (not evaluated), subject types "Tập thể" / "Cá nhân", award and
 status as codes. Text and date columns have object dtype (None for empty), numbers ``Int64``.
-Only ``random.Random`` is used, one stream per concern seeded from ``seed``, so the output is
-stable across platforms, runs and library versions.
+The office sample uses only ``random.Random``, one stream per concern seeded from ``seed``, so
+its output is stable across platforms, runs and library versions.
 
 The steps, one module each: ``plan`` (dates, rates, calendar, records), ``units`` (+ ``names``),
 ``registrations``, ``evaluations``, ``nominations``, ``build`` (the tables), ``write``.

@@ -73,8 +73,10 @@ def _reference_columns(scale: str, units: list[Unit],
 
 def build_sample(scale: str = "office", seed: int = DEFAULT_SEED) -> dict[str, pd.DataFrame]:
     """The sample campaign as {canonical table name: DataFrame}, identical for the same seed."""
-    if scale not in SCALES:
-        raise ValueError(f"scale must be one of {', '.join(SCALES)}, not {scale!r}")
+    if scale != "office":
+        raise ValueError(f"build_sample makes the office sample, not {scale!r}: "
+                         f"the scales {', '.join(SCALES[1:])} are written by write_sample "
+                         "(generated in DuckDB, thidua.sample.large)")
     units = make_units(scale, rng_for(seed, "units"))
     staff = make_staff(units, rng_for(seed, "staff"))
     unit_reg, staff_reg, reg_cols = make_registrations(units, staff,

@@ -31,7 +31,7 @@ from thidua.sample.plan import (
     month_end,
 )
 
-_FAIL_NOTES = {
+FAIL_NOTES = {
     "TT1": "Chưa phổ biến kế hoạch thi đua đến toàn bộ cán bộ",
     "TT2": "Còn nhiệm vụ được giao chậm tiến độ",
     "TT3": "Tỷ lệ hồ sơ xử lý trực tuyến chưa đạt chỉ tiêu",
@@ -43,7 +43,7 @@ _FAIL_NOTES = {
     "CN5": "Chưa hoàn thành chỉ tiêu công việc trong tháng",
 }
 # Criterion difficulty: added to the period's "Đạt" rate.
-_CRITERION_SHIFT = {"CN1": 0.04, "CN2": 0.02, "CN3": 0.0, "CN4": -0.08, "CN5": 0.0,
+CRITERION_SHIFT = {"CN1": 0.04, "CN2": 0.02, "CN3": 0.0, "CN4": -0.08, "CN5": 0.0,
                     "TT1": 0.04, "TT2": 0.0, "TT3": -0.04, "TT4": 0.0}
 
 # A subject evaluated in a period: (type, code, criteria, chance of "Đạt", left blank, tally).
@@ -126,7 +126,7 @@ def _lay_out(
         start = len(rows.subject_code)
         for crit in criteria:
             if not blank:
-                chance = base - centre[subject_type] + _CRITERION_SHIFT[crit]
+                chance = base - centre[subject_type] + CRITERION_SHIFT[crit]
                 chances[subject_type].append((len(rows.subject_code), chance))
             rows.period.append(PERIODS[i])
             rows.subject_type.append(subject_type)
@@ -161,7 +161,7 @@ def _draw(rows: _Rows, chances: dict[str, list[tuple[int, float]]], rng: random.
                 rows.result[row] = NOT_MET
                 rows.score[row] = 40 + int(rnd() * (MET_THRESHOLD - 40))
                 if rnd() < 0.3:
-                    rows.note[row] = _FAIL_NOTES[rows.criterion_code[row]]
+                    rows.note[row] = FAIL_NOTES[rows.criterion_code[row]]
 
 
 def _count_up(rows: _Rows, spans: list[tuple[Tally, str, int, int]]) -> None:

@@ -26,7 +26,7 @@ from thidua.sample.plan import (
     workdays,
 )
 
-_STAFF_FEATS = (
+STAFF_FEATS = (
     "tham mưu kịp thời, chất lượng nhiều văn bản quan trọng của UBND tỉnh",
     "có sáng kiến cải tiến quy trình xử lý văn bản trên môi trường điện tử",
     "hoàn thành 100% nhiệm vụ được giao trước thời hạn",
@@ -34,19 +34,19 @@ _STAFF_FEATS = (
     "gương mẫu, đoàn kết, được đồng nghiệp tín nhiệm",
     "góp phần rút ngắn thời gian giải quyết thủ tục hành chính",
 )
-_UNIT_FEATS = (
+UNIT_FEATS = (
     "không có hồ sơ, văn bản trễ hạn",
     "100% hồ sơ được xử lý trên môi trường điện tử",
     "tham mưu hoàn thành khối lượng lớn công việc phục vụ Đại hội XIV của Đảng",
     "đơn vị trong sạch, vững mạnh; không có cán bộ vi phạm kỷ luật",
 )
-_RETURN_REASONS = (
+RETURN_REASONS = (
     "Thiếu bản tóm tắt thành tích có xác nhận của thủ trưởng đơn vị",
     "Thiếu biên bản họp Hội đồng TĐKT cơ quan",
     "Báo cáo thành tích chưa đúng mẫu theo Nghị định 152/2025/NĐ-CP",
 )
 # Award batches and submissions -> (number range, document suffix, date window).
-_DECISION_SPECS: dict[str, tuple[tuple[int, int], str, tuple[dt.date, dt.date]]] = {
+DECISION_SPECS: dict[str, tuple[tuple[int, int], str, tuple[dt.date, dt.date]]] = {
     "GKVP": ((60, 120), "QĐ-VP", (dt.date(2026, 2, 4), dt.date(2026, 2, 4))),
     "BKCT": ((280, 420), "QĐ-UBND", (dt.date(2026, 3, 12), dt.date(2026, 3, 25))),
     "BKCT2": ((480, 640), "QĐ-UBND", (dt.date(2026, 4, 6), dt.date(2026, 4, 17))),
@@ -70,7 +70,7 @@ class _Decisions:
     def get(self, batch: str, group: int) -> tuple[str, dt.date]:
         key = (batch, group)
         if key not in self._made:
-            (lo, hi), suffix, (start, end) = _DECISION_SPECS[batch]
+            (lo, hi), suffix, (start, end) = DECISION_SPECS[batch]
             self._made[key] = (f"{self._rng.randint(lo, hi)}/{suffix}",
                                self._rng.choice(workdays(start, end)))
         return self._made[key]
@@ -125,13 +125,13 @@ class _Proposals:
 
     def _unit_text(self, code: str) -> str:
         met, ev = self.unit_tally.met.get(code, 0), self.unit_tally.evaluated.get(code, 1)
-        feats = self.rng.sample(_UNIT_FEATS, 2)
+        feats = self.rng.sample(UNIT_FEATS, 2)
         return (f"Tập thể hoàn thành xuất sắc nhiệm vụ; đạt {round(100 * met / ev)}% tiêu chí "
                 f"thi đua; {feats[0]}; {feats[1]}.")
 
     def _staff_text(self, code: str) -> str:
         full = self.staff_tally.full_periods.get(code, 0)
-        feats = self.rng.sample(_STAFF_FEATS, 2)
+        feats = self.rng.sample(STAFF_FEATS, 2)
         return (f"Hoàn thành xuất sắc nhiệm vụ; {full} kỳ đạt đầy đủ tiêu chí thi đua; "
                 f"{feats[0]}; {feats[1]}.")
 
@@ -200,7 +200,7 @@ def _decide_bkct(bkct: list[Nomination], decisions: _Decisions, rng: random.Rand
             back = rng.choice(workdays(dt.date(2026, 2, 26), dt.date(2026, 3, 6)))
             again = add_workdays(back, rng.randint(3, 6))
             ref, day = decisions.get("BKCT2", nom.unit.group)
-            nom.events += [("tra_lai", back, rng.choice(_RETURN_REASONS)),
+            nom.events += [("tra_lai", back, rng.choice(RETURN_REASONS)),
                            ("da_trinh", again, "Đã bổ sung hồ sơ, trình lại"),
                            ("da_khen_thuong", day, f"Quyết định {ref}")]
             nom.decision_ref = ref

@@ -13,14 +13,14 @@ from collections.abc import Sequence
 
 from thidua.sample.plan import COLLECTIVE, INDIVIDUAL, Person, Unit, workdays
 
-_UNIT_COMMITMENTS = (
+UNIT_COMMITMENTS = (
     "Tập thể đăng ký hoàn thành xuất sắc nhiệm vụ, 100% cán bộ tham gia đợt thi đua.",
     "Hoàn thành đúng hạn 100% nhiệm vụ được giao, không có hồ sơ, văn bản trễ hạn.",
     "Xây dựng đơn vị trong sạch, vững mạnh; không có cán bộ vi phạm kỷ luật, kỷ cương.",
     "Đẩy mạnh chuyển đổi số, 100% văn bản được xử lý trên môi trường điện tử.",
     "Hoàn thành xuất sắc nhiệm vụ chính trị, lập thành tích chào mừng Đại hội XIV của Đảng.",
 )
-_STAFF_COMMITMENTS = (
+STAFF_COMMITMENTS = (
     "Hoàn thành xuất sắc nhiệm vụ được giao, không để văn bản trễ hạn.",
     "Chấp hành nghiêm kỷ luật, kỷ cương hành chính và quy chế làm việc của cơ quan.",
     "Nâng cao chất lượng tham mưu, tổng hợp; hoàn thành đúng hạn nhiệm vụ được giao.",
@@ -61,7 +61,7 @@ def make_registrations(
         cols["subject_type"].append(COLLECTIVE)
         cols["subject_code"].append(u.code)
         cols["registered_on"].append(unit_reg[u.code])
-        cols["commitment"].append(rng.choice(_UNIT_COMMITMENTS))
+        cols["commitment"].append(rng.choice(UNIT_COMMITMENTS))
     for p in staff:
         if p.code not in staff_reg:
             continue
@@ -69,6 +69,6 @@ def make_registrations(
         cols["subject_code"].append(p.code)
         cols["registered_on"].append(staff_reg[p.code])
         cols["commitment"].append(_POSITION_COMMITMENTS.get(p.position)
-                                  or rng.choice(_STAFF_COMMITMENTS))
+                                  or rng.choice(STAFF_COMMITMENTS))
     return unit_reg, staff_reg, cols
 

@@ -1,7 +1,7 @@
-"""The units and staff of the sample: the Office's ten units, or a province's or the nation's.
+"""The units and staff of the office sample: the Office's ten units and their 148 staff.
 
-``make_units`` lays out the organisation of a scale (the Office of ``OFFICE_UNITS``; 20
-provincial agencies and 40 wards and communes; 21 agencies in each of the 34 provinces) and
+``make_units`` lays out the Office of ``OFFICE_UNITS`` (the province and national scales are
+generated in DuckDB by ``thidua.sample.large``) and
 ``make_staff`` fills every unit with its posts (head, deputies, sub-unit heads, officers, support
 staff) and Vietnamese names, so that staff types (~60% công chức, ~25% viên chức, ~15% người
 lao động) and genders (about half women, ~30% of leaders) match DOMAIN.md.
@@ -41,84 +41,14 @@ _MALE_ONLY = frozenset({"Lái xe", "Bảo vệ"})
 # Office: (viên chức, người lao động) per unit; the rest are công chức (89 / 37 / 22 of 148).
 _OFFICE_MIX = {"HCQT": (0, 15), "TTTHCB": (15, 3), "TTPVHCC": (22, 4)}
 
-# Provincial agencies (name without the locality, kind, staff range).
-_AGENCIES: tuple[tuple[str, str, int, int], ...] = (
-    ("Văn phòng UBND", "Văn phòng", 70, 110),
-    ("Sở Nội vụ", "Sở", 60, 100),
-    ("Sở Tài chính", "Sở", 60, 100),
-    ("Sở Tư pháp", "Sở", 60, 100),
-    ("Sở Công Thương", "Sở", 60, 100),
-    ("Sở Nông nghiệp và Môi trường", "Sở", 60, 100),
-    ("Sở Xây dựng", "Sở", 60, 100),
-    ("Sở Khoa học và Công nghệ", "Sở", 60, 100),
-    ("Sở Giáo dục và Đào tạo", "Sở", 60, 100),
-    ("Sở Y tế", "Sở", 60, 100),
-    ("Sở Văn hóa, Thể thao và Du lịch", "Sở", 60, 100),
-    ("Sở Dân tộc và Tôn giáo", "Sở", 60, 100),
-    ("Sở Ngoại vụ", "Sở", 60, 100),
-    ("Thanh tra", "Thanh tra", 40, 70),
-    ("Ban Quản lý các khu công nghiệp", "Ban", 35, 75),
-    ("Ban Quản lý dự án đầu tư xây dựng công trình dân dụng", "Ban", 35, 75),
-    ("Trung tâm Phục vụ hành chính công", "Trung tâm", 35, 75),
-    ("Trung tâm Xúc tiến đầu tư, thương mại và du lịch", "Trung tâm", 35, 75),
-    ("Trung tâm Kiểm soát bệnh tật", "Trung tâm", 35, 75),
-    ("Trung tâm Lưu trữ lịch sử", "Trung tâm", 35, 75),
-    ("Trường Chính trị", "Trường", 35, 75),
-)
-# The 34 provincial-level units from 12/6/2025: (locality as written after a unit's name).
-_PROVINCES: tuple[str, ...] = (
-    "thành phố Hà Nội", "thành phố Huế", "tỉnh Lai Châu", "tỉnh Điện Biên", "tỉnh Sơn La",
-    "tỉnh Lạng Sơn", "tỉnh Quảng Ninh", "tỉnh Thanh Hóa", "tỉnh Nghệ An", "tỉnh Hà Tĩnh",
-    "tỉnh Cao Bằng", "tỉnh Tuyên Quang", "tỉnh Lào Cai", "tỉnh Thái Nguyên", "tỉnh Phú Thọ",
-    "tỉnh Bắc Ninh", "tỉnh Hưng Yên", "thành phố Hải Phòng", "tỉnh Ninh Bình",
-    "tỉnh Quảng Trị", "thành phố Đà Nẵng", "tỉnh Quảng Ngãi", "tỉnh Gia Lai",
-    "tỉnh Khánh Hòa", "tỉnh Lâm Đồng", "tỉnh Đắk Lắk", "Thành phố Hồ Chí Minh",
-    "tỉnh Đồng Nai", "tỉnh Tây Ninh", "thành phố Cần Thơ", "tỉnh Vĩnh Long", "tỉnh Đồng Tháp",
-    "tỉnh Cà Mau", "tỉnh An Giang",
-)
-_WARDS = ("Tân Phú", "Bình Minh", "An Phú", "Hòa Bình", "Long Hưng", "Phú Lộc", "Tân Hiệp",
-          "Vĩnh Thạnh", "Quảng Phú", "Hưng Đạo", "Đông Hòa", "Tây Sơn", "Phước Long",
-          "Mỹ Hòa")
-_COMMUNES = ("Thanh Bình", "Hòa Thuận", "Tân Lập", "Đức Thắng", "Xuân Lộc", "Hiệp Hòa",
-             "Kim Sơn", "Yên Lạc", "Tam Đảo", "Phú Xuyên", "Cẩm Thủy", "Nghĩa Đàn", "Quỳnh Lưu",
-             "Đồng Xuân", "Sơn Hà", "Ba Tơ", "Krông Pa", "Ea Súp", "Lộc Ninh", "Châu Thành",
-             "Cái Bè", "Thới Bình", "Năm Căn", "Tịnh Biên", "Bảo Lâm", "Di Linh")
-
-
 # --- units and staff ---------------------------------------------------------------------------
-
-def _mix(kind: str, size: int, vc_share: float) -> tuple[int, int]:
-    """(viên chức, người lao động) of a generated unit."""
-    if kind in _VC_LED:
-        return size - round(size * 0.03) - round(size * 0.15), round(size * 0.15)
-    return round(size * vc_share), round(size * 0.15)
-
 
 def make_units(scale: str, rng: random.Random) -> list[Unit]:
     if scale == "office":
         return [Unit(code, name, kind, size, *_OFFICE_MIX.get(code, (0, 0)), 0)
                 for code, name, kind, size in OFFICE_UNITS]
-    specs: list[tuple[str, str, int, int]] = []  # name, kind, size, group
-    if scale == "province":
-        for base, kind, lo, hi in _AGENCIES[:20]:
-            name = base if base.startswith("Sở") else f"{base} tỉnh"
-            specs.append((name, kind, rng.randint(lo, hi), 0))
-        specs += [(f"UBND phường {w}", "Phường", rng.randint(30, 48), 0) for w in _WARDS]
-        specs += [(f"UBND xã {c}", "Xã", rng.randint(30, 48), 0) for c in _COMMUNES]
-    else:
-        for group, place in enumerate(_PROVINCES):
-            for base, kind, lo, hi in _AGENCIES:
-                # x1.55: ~78,000 staff, so that evaluations come to ~1 million rows (benchmarks)
-                size = round(rng.randint(lo, hi) * 1.55)
-                specs.append((f"{base} {place}", kind, size, group))
-    # Public-service units are ~82% viên chức; the others get the share that makes ~25% overall
-    # (with ~15% người lao động everywhere, công chức come to ~60%).
-    total = sum(size for _, _, size, _ in specs)
-    in_vc_led = sum(size for _, kind, size, _ in specs if kind in _VC_LED) / total
-    vc_share = max(0.0, (0.25 - 0.82 * in_vc_led) / (1 - in_vc_led))
-    width = max(3, len(str(len(specs))))
-    return [Unit(f"U{i:0{width}d}", name, kind, size, *_mix(kind, size, vc_share), group)
-            for i, (name, kind, size, group) in enumerate(specs, 1)]
+    raise ValueError(f"the Python generator makes the office only, not {scale!r} "
+                     "(larger scales: thidua.sample.large)")
 
 
 def _roster(unit: Unit) -> list[tuple[str, str, int]]:

@@ -1,0 +1,2 @@
+-- The history file of the large sample: each nomination's steps in order.
+select nomination_code, status, event_date, note from events_gen order by nomination_code, seq

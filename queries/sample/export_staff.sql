@@ -1,0 +1,3 @@
+-- The staff file of the large sample, in staff order (unit by unit, heads first).
+select staff_code, full_name, unit_code, position, staff_type, gender
+from staff_gen order by staff_idx
