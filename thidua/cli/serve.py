@@ -15,27 +15,28 @@ handed to the dashboard's process only (``thidua.accounts.oidc``).
 from __future__ import annotations
 
 import contextlib
-import ipaddress
 import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from thidua.accounts import AccountStore, accounts_path
-from thidua.accounts.oidc import (
-    OidcSettings,
-    is_loopback,
-    read_env_file,
-    settings,
-    with_cookie_secret,
-)
 from thidua.catalogue import t
 from thidua.cli.common import DbOption, LangOption, err, fail, out
 from thidua.paths import SAMPLE_WORKBOOK, streamlit_entry
 from thidua.store.database import resolve_db
+
+if TYPE_CHECKING:  # the accounts (argon2) are imported when serve runs, not by every command
+    from thidua.accounts.oidc import OidcSettings
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is this computer only (see ``thidua.accounts.oidc.is_loopback``)."""
+    from thidua.accounts.oidc import is_loopback as loopback
+
+    return loopback(host)
 
 
 def _has_campaigns(db_path: Path) -> bool:
@@ -92,6 +93,8 @@ def app_env(db_path: Path, accounts: Path, oidc: OidcSettings | None = None
 
 
 def _oidc(accounts: Path, env_file: Path | None) -> OidcSettings | None:
+    from thidua.accounts.oidc import read_env_file, settings, with_cookie_secret
+
     env = {**os.environ, **(read_env_file(env_file) if env_file else {})}
     found = settings(env)
     return with_cookie_secret(found, accounts) if found else None
@@ -134,9 +137,11 @@ def serve(
     * `thidua serve --db /srv/thidua.duckdb --port 8600`
     * `thidua serve --host 0.0.0.0` (only once `thidua users add` has made an account)
     """
+    from thidua.accounts import AccountStore, accounts_path
+    from thidua.cli.users import guarded
+
     db_path = resolve_db(db).resolve()
     accounts = accounts_path(db_path)
-    from thidua.cli.users import guarded
 
     with guarded(accounts, lang):
         enabled = [a for a in AccountStore(accounts).accounts() if not a.disabled]

@@ -17,17 +17,16 @@ import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
-from thidua import formats
-from thidua.accounts import AccountError, AccountStore, AuditLog, accounts_path
-from thidua.accounts.store import check_email, check_new
 from thidua.catalogue import t
 from thidua.cli.common import DbOption, LangOption, fail, out
 from thidua.store.database import resolve_db
+
+if TYPE_CHECKING:  # argon2 and Babel are imported by the commands that use them
+    from thidua.accounts import AccountStore, AuditLog
 
 app = typer.Typer(help="Accounts of the dashboard: add, list, disable, passwd, map.",
                   no_args_is_help=True, rich_markup_mode="markdown")
@@ -40,6 +39,8 @@ EmailOption = Annotated[str | None, typer.Option(
 
 
 def _store(db) -> tuple[AccountStore, AuditLog]:
+    from thidua.accounts import AccountStore, AuditLog, accounts_path
+
     path = accounts_path(resolve_db(db))
     return AccountStore(path), AuditLog(path)
 
@@ -66,6 +67,8 @@ def _password(name: str, from_stdin: bool, lang: str) -> str:
 @contextlib.contextmanager
 def guarded(path: Path, lang: str) -> Iterator[None]:
     """A refused change or an unreadable accounts file: a sentence and exit 2, no traceback."""
+    from thidua.accounts import AccountError
+
     try:
         yield
     except AccountError as exc:
@@ -91,6 +94,8 @@ def add(
 ) -> None:
     """Add an account. Examples: `thidua users add lan --role hcqt` (a password) or
     `thidua users add binh --role lanh_dao --email binh@vanphong.gov.vn` (Office sign-in)."""
+    from thidua.accounts.store import AccountError, check_email, check_new
+
     if role is None:
         raise fail(t("users_role_required", lang))
     store, log = _store(db)
@@ -114,6 +119,10 @@ def add(
 
 def list_(db: DbOption = None, lang: LangOption = "vi") -> None:
     """List the accounts: name, role, unit, e-mail, how it signs in, state, created."""
+    from rich.table import Table
+
+    from thidua import formats
+
     store, _ = _store(db)
     with guarded(store.path, lang):
         accounts = store.accounts()
@@ -143,6 +152,8 @@ def disable(name: NameArg, db: DbOption = None, lang: LangOption = "vi") -> None
 def passwd(name: NameArg, password_stdin: PasswordStdin = False, db: DbOption = None,
            lang: LangOption = "vi") -> None:
     """Set a new password (its sessions end, a lock lifts)."""
+    from thidua.accounts.store import AccountError
+
     store, log = _store(db)
     with guarded(store.path, lang):
         if store.get(name) is None:
