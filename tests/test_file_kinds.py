@@ -180,3 +180,26 @@ def test_an_upload_name_is_a_name_never_a_path(tiny_app, tiny_db, tmp_path: Path
     else:
         assert stored[-1]["file_name"].startswith(name[:30])
         assert stored[-1]["file_name"].endswith("….xlsx")
+
+
+# --- the bombs of "What was seen", through the import page ------------------------------------
+
+@pytest.mark.parametrize("bomb", ["dimension", "zip"])
+def test_a_bomb_uploaded_on_the_import_page_is_a_sentence(tiny_app, tiny_db, tmp_path, bomb):
+    """The 24 KB dimension bomb killed both server processes from this page; now the page (and
+    the process running it) stays, says why in a sentence, and the data is as it was."""
+    from tests.test_hostile_files import dimension_bomb, zip_bomb
+
+    book = (dimension_bomb if bomb == "dimension" else zip_bomb)(tmp_path / "bomb.xlsx")
+    before = snapshot(tiny_db)
+    at = tiny_app()
+    at.switch_page("app_pages/import_data.py").run()
+    at.file_uploader[0].set_value(("bomb.xlsx", book.read_bytes(), MIME)).run()
+    at.button[0].click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    [error] = [e.value for e in at.error]
+    assert error.startswith("Không nhập được: Tệp «bomb.xlsx» quá lớn hoặc hỏng: "), error
+    assert snapshot(tiny_db) == before
+    assert imports(tiny_db)[-1]["outcome"] == "unreadable"
+    at.switch_page("app_pages/overview.py").run()  # the same server still answers
+    assert [x.value for x in at.title] == ["Tổng quan"]

@@ -56,6 +56,25 @@ def test_each_role_on_each_page(signed_in, name: str, url: str):
         assert not at.get("download_button") and not at.get("plotly_chart")
 
 
+TABLE = ["Tải CSV", "Tải Excel"]
+DOWNLOADS = {  # role -> page -> the download buttons it shows first (a page not listed: refused)
+    "hc": {"tong-quan": [], "tham-gia": TABLE, "tieu-chi": TABLE, "khen-thuong": TABLE,
+           "bao-cao": ["Tải danh sách (Excel)"], "du-lieu": TABLE,
+           "nhap-du-lieu": ["Tải mẫu nhập liệu trống"], "nhat-ky": []},  # an empty log
+    "ld": {"tong-quan": [], "tham-gia": [], "tieu-chi": [], "khen-thuong": [],  # named lists
+           "bao-cao": ["Tải danh sách (Excel)"], "du-lieu": TABLE},  # figures per unit
+    "dv": {"tong-quan": [], "tham-gia": [],  # TH's staff have all registered: no list
+           "tieu-chi": TABLE, "khen-thuong": TABLE, "du-lieu": TABLE},  # TH's rows only
+}
+MATRIX = [(name, url) for name, pages in DOWNLOADS.items() for url in pages]
+
+
+@pytest.mark.parametrize(("name", "url"), MATRIX, ids=[f"{n}-{u}" for n, u in MATRIX])
+def test_each_roles_download_buttons_on_each_page(signed_in, name: str, url: str):
+    assert set(DOWNLOADS[name]) == roles.allowed_pages(ROLE_ACCOUNTS[name][0])
+    assert downloads(open_page(signed_in, name, url)) == DOWNLOADS[name][url]
+
+
 def test_the_navigation_lists_only_the_allowed_pages(signed_in):
     at = signed_in("dv")
     urls = {info.get("url_pathname") for info in at._registered_pages.values()}
