@@ -149,8 +149,10 @@ def test_the_office_sign_in_brings_the_mapped_role(office, idp, context, screens
     start = _last_id(office)
     page.goto(f"{office.url}/", timeout=FIRST_PAGE_TIMEOUT_MS)
     _sign_in_page(page)
+    began = time.monotonic()
     page.get_by_role("button", name=OFFICE, exact=True).click()
     _signed_in_as(page, "Đăng nhập: ld · Lãnh đạo")
+    print(f"\nOffice sign-in, click → signed in: {time.monotonic() - began:.1f}s")  # not asserted
     nav = page.locator('[data-testid="stSidebarNav"]')
     assert nav.get_by_text("Báo cáo").count() == 1
     assert nav.get_by_text(t("page_import", "vi")).count() == 0
@@ -216,8 +218,10 @@ def test_a_password_sign_in_survives_a_reload_until_sign_out(office, context):
     page.get_by_role("button", name=t("signin_page_submit", "vi"), exact=True).click()
     _signed_in_as(page, "Đăng nhập: it · Hành chính – Quản trị")
     cookie = _wait_for_cookie(ctx, page)
+    began = time.monotonic()
     page.reload()
     _signed_in_as(page, "Đăng nhập: it · Hành chính – Quản trị")
+    print(f"\nreload → signed in again: {time.monotonic() - began:.1f}s")  # not asserted
     second = ctx.new_page()  # another tab of the same browser: signed in too
     second.goto(f"{office.url}/nhat-ky")
     second.get_by_role("heading", name=t("page_audit", "vi")).wait_for(
