@@ -72,8 +72,8 @@ if st.session_state.get(access.ACCOUNT_KEY):  # already signed in (the address /
 if st.session_state.get(access.EXPIRED_KEY):
     st.info(t("signin_page_expired", lang), icon=":material/timer_off:")
 refusal = st.session_state.get(oidc.REFUSAL_KEY)
-if refusal:
-    st.error(t(refusal[0], lang, email=access.md_escape(refusal[1])), icon=":material/block:")
+if refusal:  # the address as code: shown as it is, never turned into a mailto link
+    st.error(t(refusal[0], lang, email=oidc.as_code(refusal[1])), icon=":material/block:")
 if oidc.configured():
     st.button(t("signin_oidc_button", lang), type="primary", icon=":material/badge:",
               on_click=st.login, key="signin_oidc")

@@ -30,6 +30,11 @@ REFUSALS = {"unknown_email": "signin_oidc_unknown", "disabled": "signin_oidc_dis
 MAX_NAME = 64  # what is kept of an unknown e-mail as the audit entry's user
 
 
+def as_code(text: str) -> str:
+    """Text as a Markdown code span (its own backticks dropped): literal, never a link."""
+    return f"`{text.replace('`', '')}`" if text else "—"
+
+
 def configured() -> bool:
     """Whether Streamlit has an Office provider to send people to (``[auth]`` secrets)."""
     try:
