@@ -50,8 +50,8 @@ def _fmt(v, unit: str = "") -> str:
 def _scale_rows(label: str, runs: dict) -> list[str]:
     lines = [f"### {label}", "",
              "| scale | generate | CSV | load | load peak | summary (thidua) | summary (pandas) "
-             "| speed-up | memory thidua/pandas | same numbers |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+             "| speed-up | memory thidua/pandas | same numbers | machine load (1 min) |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
     for scale in ("office", "province", "national"):
         r = runs.get(scale)
         if not r:
@@ -63,9 +63,10 @@ def _scale_rows(label: str, runs: dict) -> list[str]:
             f"| {scale} | {_fmt(g.get('seconds'), ' s')} | {_fmt(g.get('csv_mb'), ' MB')} "
             f"| {load} | {_fmt(ld['peak_mb'], ' MB')} "
             f"| {_fmt(s.get('thidua_s'), ' s')}, {_fmt(s.get('thidua_mb'), ' MB')} "
-            f"| {_fmt(s.get('pandas_s'), ' s')}, {_fmt(s.get('pandas_mb'), ' MB')} "
+            f"| {_fmt(s.get('pandas_s'), ' s')}, {_fmt(s.get('pandas_mb'), ' MB')}"
+            f"{' (stopped: ' + s['pandas_stopped'] + ')' if s.get('pandas_stopped') else ''} "
             f"| {_fmt(s.get('speedup'), '×')} | {_fmt(s.get('memory_ratio'))} "
-            f"| {s.get('same_numbers', '–')} |")
+            f"| {s.get('same_numbers', '–')} | {_fmt(r.get('load_average_1m'))} |")
     return lines
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 from pathlib import Path
@@ -65,14 +66,25 @@ def _summaries(db: Path, csv: Path, rounds: int, result: dict) -> None:
     t_p, m_p, out_p = _repeat([sys.executable, str(ROOT / "benchmarks" / "pandas_summary.py"),
                                str(csv)], rounds)
     same = json.loads(out_s) == json.loads(out_p)
+    result["load_average_end_1m"] = round(os.getloadavg()[0], 1)
     result["summary"] = {"thidua_s": round(t_s, 2), "thidua_mb": round(m_s),
                          "pandas_s": round(t_p, 2), "pandas_mb": round(m_p),
                          "speedup": round(t_p / t_s, 1), "memory_ratio": round(m_s / m_p, 2),
                          "same_numbers": same}
 
 
+def _pandas_alone(csv: Path, args: argparse.Namespace, result: dict) -> None:
+    """thidua could not load: what the pandas script costs on the same files (capped too)."""
+    alone = run([sys.executable, str(ROOT / "benchmarks" / "pandas_summary.py"), str(csv)],
+                cap_bytes=int(args.load_cap_gb * 2**30), timeout_s=args.load_timeout)
+    result["summary"] = {"pandas_s": round(alone.seconds, 1), "pandas_mb": round(alone.peak_mb),
+                         "pandas_stopped": alone.stopped, "pandas_exit": alone.returncode}
+    print(f"[{csv.name}] pandas alone: {result['summary']}", flush=True)
+
+
 def bench_scale(scale: str, work: Path, args: argparse.Namespace) -> dict:
-    result: dict = {"scale": scale}
+    # Other jobs share the machine: their load is part of the record.
+    result: dict = {"scale": scale, "load_average_1m": round(os.getloadavg()[0], 1)}
     source, csv = _generate(scale, work, result)
     db = work / f"{scale}.duckdb"
     db.unlink(missing_ok=True)
@@ -83,6 +95,7 @@ def bench_scale(scale: str, work: Path, args: argparse.Namespace) -> dict:
     print(f"[{scale}] load: {result['load']}", flush=True)
     if load.stopped or load.returncode != 0:
         result["load"]["output_tail"] = load.stdout[-600:]
+        _pandas_alone(csv, args, result)
         return result
     rendered, calls = pages.render_pages(db, args.rounds)
     result["pages"] = rendered
