@@ -157,7 +157,7 @@ def build_tables(con: duckdb.DuckDBPyConnection, scale: str, seed: int,
     _units(con, scale, seed, rows_factor)
     _staff(con, seed)
     _criteria(con)
-    execute(con, "sample/subject_periods", periods=[p.strftime("%Y-%m") for p in PERIODS])
+    execute(con, "sample/subject_periods", periods=[p.isoformat()[:7] for p in PERIODS])
     _nominations(con, scale, seed, rows_factor)
 
 
@@ -169,7 +169,7 @@ def query_params(table: str, seed: int) -> dict[str, object]:
                 "unit_commitments": list(registrations.UNIT_COMMITMENTS),
                 "staff_commitments": list(registrations.STAFF_COMMITMENTS)}
     if table == "evaluations":
-        return {"seed": seed, "periods": [p.strftime("%Y-%m") for p in PERIODS],
+        return {"seed": seed, "periods": [p.isoformat()[:7] for p in PERIODS],
                 "month_ends": [month_end(p) for p in PERIODS],
                 "rate_coll": list(MET_RATE_COLLECTIVE), "rate_ind": list(MET_RATE_INDIVIDUAL)}
     return {}
