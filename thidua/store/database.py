@@ -46,7 +46,7 @@ from thidua.store.sql import install_macros, query_text
 
 DEFAULT_DB = Path("data") / "thidua.duckdb"
 LOCK_TIMEOUT_S = 120.0
-MEMORY_SHARE, MEMORY_CAP_MB = 0.4, 8 << 10  # default limit: 40 % of the RAM, at most 8 GB
+MEMORY_SHARE, MEMORY_CAP_MB = 0.4, 6 << 10  # default: 40 % of the RAM, at most 6 GB (peak < 8)
 _MEMORY = re.compile(r"(\d+(?:\.\d+)?)\s*(GB|GIB|MB|MIB)?")
 
 
@@ -69,7 +69,7 @@ def resolve_db(path: str | Path | None = None) -> Path:
 
 def memory_limit_mb() -> int:
     """``$THIDUA_MEMORY_LIMIT`` (MB, or with a unit: ``6GB``, ``500MB``), else 40 % of the
-    machine's memory capped at 8 GB: what one DuckDB connection may hold before it spills to
+    machine's memory capped at 6 GB: what one DuckDB connection may hold before it spills to
     its temporary folder (or, for what cannot spill, stops with an out-of-memory error)."""
     match = _MEMORY.fullmatch(os.environ.get("THIDUA_MEMORY_LIMIT", "").strip().upper())
     if not match:
