@@ -88,9 +88,9 @@ def test_dates_and_percents_are_formatted_in_one_place():
 
 
 QUERY_NAME = re.compile(
-    r"[\"'](staging|checks|publish|import_log|metrics|marts|macros|schema|sample)/([a-z0-9_]+)[\"']")
+    r"[\"'](staging|checks|publish|import_log|metrics|marts|macros|schema|aggregates|sample)/([a-z0-9_]+)[\"']")
 DYNAMIC_QUERY = re.compile(
-    r"f[\"'](staging|checks|publish|import_log|metrics|marts|macros|schema|sample)/([a-z0-9_]*)\{")
+    r"f[\"'](staging|checks|publish|import_log|metrics|marts|macros|schema|aggregates|sample)/([a-z0-9_]*)\{")
 
 
 def _query_files() -> dict[str, Path]:
