@@ -1,11 +1,14 @@
 """Driving the dashboard in Chromium: when a Streamlit run is over, signing in, the navigation.
 
-Shared by the proxy test (Playwright's sync API) and ``benchmarks/load_viewers.py`` (async):
-the JavaScript conditions are plain strings, the sync helpers are for the tests.
+Shared by the proxy test (Playwright's sync API: the functions) and
+``benchmarks/load_viewers.py`` (async: ``Viewer``, which also drives the one-chart baseline,
+whose sidebar has the same widgets and labels); the JavaScript conditions are plain strings.
 """
 
 from __future__ import annotations
 
+import re
+import time
 from typing import Any
 
 from thidua.catalogue import t
@@ -26,6 +29,18 @@ CHARTS_DRAWN = """(n) => {
 }"""
 EXCEPTION = '[data-testid="stException"]'
 NAV = '[data-testid="stSidebarNav"]'
+ACTION_TIMEOUT_MS = 120_000
+CHARTS = {"page_overview": 1, "page_criteria": 1, "page_tables": 0}  # at least
+# The change is shown: address parameters (None: absent, "*": present), title, charts drawn.
+DONE = """([want, title, charts]) => {
+    const q = new URLSearchParams(location.search);
+    for (const [k, v] of Object.entries(want)) {
+        if (v === null ? q.has(k) : v === "*" ? !q.has(k) : q.get(k) !== v) return false;
+    }
+    if (title && ![...document.querySelectorAll("h1")].some(h => h.innerText.trim() === title))
+        return false;
+    return (""" + SETTLED + """)() && (""" + CHARTS_DRAWN + """)(charts);
+}"""
 
 
 def settle(page: Any, charts: int = 0) -> None:
@@ -63,3 +78,55 @@ def go_to(page: Any, title_key: str, lang: str = "vi", charts: int = 0) -> None:
     """Click the page's link in the sidebar (a reload would end the signed-in session)."""
     page.locator(NAV).get_by_role("link", name=t(title_key, lang), exact=True).click()
     wait_title(page, title_key, lang, charts)
+
+
+class Viewer:
+    """One signed-in browser context: where it is in the cycle, its language and page."""
+
+    def __init__(self, page, url: str, name: str | None) -> None:
+        self.page, self.url, self.name = page, url, name
+        self.step, self.lang, self.title = 0, "vi", "page_overview"
+
+    async def act(self, kind: str, arg: str) -> float:
+        page, lang, sidebar = self.page, self.lang, self.page.locator('[data-testid="stSidebar"]')
+        want: dict[str, str | None] = {}
+        if kind == "as_of":
+            y, m, d = arg.split("-")
+            await sidebar.locator('[data-testid="stDateInput"] [role="spinbutton"]').first.focus()
+            await page.keyboard.type(d + m + y if lang == "vi" else y + m + d)
+            await page.keyboard.press("Escape")
+            start = time.perf_counter()
+            await sidebar.get_by_role("button", name=t("filter_as_of_apply", lang)).click()
+            want["as_of"] = arg
+        elif kind == "unit" and arg == "add":
+            await sidebar.locator('[data-testid="stMultiSelect"] input').click()
+            start = time.perf_counter()
+            await page.locator('[role="option"]').nth(1).click()  # 0 is "Select all"
+            await page.keyboard.press("Escape")
+            want["units"] = "*"
+        elif kind == "unit":
+            start = time.perf_counter()
+            await sidebar.locator('[data-testid="stMultiSelect"] [aria-label="Clear all"]').click()
+            want["units"] = None
+        elif kind == "lang":
+            start = time.perf_counter()
+            await sidebar.locator("button").filter(
+                has_text=re.compile(f"^{t(f'lang_{arg}', arg)}$")).click()
+            self.lang = lang = arg
+            want["lang"] = arg if arg != "vi" else None
+        elif kind == "page":
+            start = time.perf_counter()
+            await page.locator(NAV).get_by_role("link", name=t(arg, lang), exact=True).click()
+            self.title = arg
+        else:  # the CSV of the Tables page, until the file is saved
+            start = time.perf_counter()
+            async with page.expect_download(timeout=ACTION_TIMEOUT_MS) as info:
+                await page.locator('[data-testid="stMain"]').get_by_role(
+                    "button", name=t("download_csv", lang)).first.click()
+            await (await info.value).path()
+            return time.perf_counter() - start
+        await page.wait_for_function(DONE, arg=[want, t(self.title, lang),
+                                                CHARTS[self.title]], timeout=ACTION_TIMEOUT_MS)
+        if await page.locator(EXCEPTION).count():
+            raise RuntimeError(await page.locator(EXCEPTION).first.inner_text())
+        return time.perf_counter() - start

@@ -24,7 +24,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -236,8 +236,9 @@ class Stack:
             raise StackError("\n".join(f"{p.name} exited {p.popen.returncode}:\n{p.tail()}"
                                        for p in dead))
 
-    def backend_pids(self) -> list[int]:
-        return [p.popen.pid for p in self.processes if p.name.startswith("thidua serve")]
+    def backend_groups(self) -> list[int]:
+        """Process groups of the backends (each: the command and its streamlit child)."""
+        return [p.popen.pid for p in self.processes if p.name.startswith("backend")]
 
     def stop(self) -> None:
         for process in reversed(self.processes):
@@ -260,13 +261,16 @@ def password(name: str) -> str:
 
 
 @contextlib.contextmanager
-def running(root: Path, count: int, extra_env: dict[str, str] | None = None) -> Iterator[Stack]:
-    """``count`` backends (the unit's command) and nginx in front; all stopped on exit."""
+def running(root: Path, count: int, extra_env: dict[str, str] | None = None,
+            command: Callable[[int, Path], tuple[list[str], dict[str, str]]] = unit_command,
+            ) -> Iterator[Stack]:
+    """``count`` backends (the unit's command, unless ``command``) and nginx in front; all
+    stopped on exit."""
     stack = Stack(root, free_port(), free_port(), [free_port() for _ in range(count)])
     try:
         for port in stack.backends:
-            argv, env = unit_command(port, root)
-            stack.processes.append(_spawn(f"thidua serve :{port}", argv,
+            argv, env = command(port, root)
+            stack.processes.append(_spawn(f"backend :{port}", argv,
                                           {**env, **(extra_env or {})},
                                           root / "log" / f"serve-{port}.log"))
         _wait(stack.processes, [f"http://127.0.0.1:{port}" for port in stack.backends])

@@ -15,13 +15,18 @@ the route cookie and nginx's upload limit (413 before any backend sees the body)
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import http.client
 import io
 import json
+import os
 import re
 import secrets
 import shutil
+import sqlite3
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -37,6 +42,7 @@ from .conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, VIEWPORT, _unavailable
 from .drive import go_to, sign_in, wait_title
 from .stack import (
     NGINX,
+    REPO,
     SAMPLE,
     SERVER_NAME,
     SITE,
@@ -45,7 +51,9 @@ from .stack import (
     password,
     prepare,
     running,
+    thidua,
     tls_context,
+    unit_command,
 )
 
 pytestmark = pytest.mark.browser
@@ -54,6 +62,7 @@ ACCOUNT = "hcqt.proxy"
 BACKENDS = 3
 AGENTS = ("thidua-proxy-A", "thidua-proxy-B")  # one per browser, to tell them apart in the log
 ROUTE = re.compile(r"thidua_route=([0-9a-f]{32}); Path=/; Secure; HttpOnly; SameSite=Lax")
+BACKUP = REPO / "deploy" / "thidua-backup.sh"
 LIMIT_MB = int(re.search(r"client_max_body_size (\d+)m;", SITE.read_text()).group(1))
 
 
@@ -276,3 +285,36 @@ def test_each_server_logged_its_own_time_per_run(stack: Stack) -> None:
     assert all(re.fullmatch(r"[0-9a-f]{12}", run["session"]) for run in runs)
     assert all(run["ms"] > 0 for run in runs)
     assert {"ok", "rerun"} <= {run["end"] for run in runs}
+
+
+def test_a_backup_taken_while_serving_restores(stack: Stack, signed_in: dict[str, Any],
+                                               tmp_path: Path) -> None:
+    """``deploy/thidua-backup.sh`` while the servers run; restored by copying the folder back
+    (docs/deployment.md): the same figures, accounts, audit entries and kept versions."""
+    variant = tmp_path / "nhap_2026.xlsx"  # an import first, so that a version is kept
+    thidua(stack.root, "sample", "--seed", "2026", "--out", str(variant))
+    thidua(stack.root, "load", str(variant), "--replace-all")
+    env = {**unit_command(0, stack.root)[1], "PATH": os.environ["PATH"]}
+    done = subprocess.run(["bash", str(BACKUP), str(tmp_path / "backups")], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    folder = Path(done.stdout.strip())
+    assert subprocess.run(["sha256sum", "--quiet", "-c", "SHA256SUMS"], cwd=folder,
+                          capture_output=True).returncode == 0
+    restored = tmp_path / "restored"
+    shutil.copytree(folder, restored)
+    live, copy = stack.db, restored / stack.db.name
+
+    def thidua_json(db: Path, *args: str) -> Any:
+        result = subprocess.run([sys.executable, "-m", "thidua.cli", *args, "--db", str(db)],
+                                capture_output=True, text=True, check=True, cwd=REPO)
+        return json.loads(result.stdout) if "--json" in args else result.stdout
+
+    assert thidua_json(copy, "summary", "--json") == thidua_json(live, "summary", "--json")
+    assert ACCOUNT in thidua_json(copy, "users", "list")
+    with contextlib.closing(sqlite3.connect(copy.with_name("thidua.accounts.sqlite"))) as con:
+        assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert con.execute("SELECT count(*) FROM audit WHERE event = 'sign_in' AND user = ?",
+                           (ACCOUNT,)).fetchone()[0] >= len(AGENTS)
+    kept = sorted(p.name for p in (live.parent / f"{live.name}.versions").iterdir())
+    assert sorted(p.name for p in (restored / f"{live.name}.versions").iterdir()) == kept

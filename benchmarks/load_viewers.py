@@ -1,0 +1,246 @@
+"""Many signed-in viewers at once through the reverse proxy, while imports land (issue 9).
+
+    uv run python benchmarks/load_viewers.py --viewers 5,10,20
+
+The stack is the proxy test's (``tests/browser/stack.py``: the committed nginx site, TLS, in
+front of ``thidua serve``s started by the systemd unit's command), with 1, then 3 processes;
+the baseline (``one_chart_app.py``: one chart a page, the same widgets and labels) runs behind
+the same nginx. For each N, contexts sign in (``lanh_dao`` accounts; not timed; those of the
+smaller N stay) up to N, then for ``--duration`` s each repeats: as-of date, a unit, a page,
+English, the Tables page and its CSV, units cleared, Vietnamese, another date, the Overview.
+Meanwhile ``thidua load --replace-all`` lands one of two workbooks in turn every
+``--import-every`` s, during the baseline too. Re-render: click → Streamlit's run over (no
+running indicator, connected), the change visible (address parameters, the title in its
+language), every chart drawn. One Chromium with N contexts: each context has its own renderer
+processes (a separate browser's page work) without N browser and GPU processes fighting for
+the 2 cores; one asyncio loop drives them. Server time per run: ``$THIDUA_TIMING_LOG``
+(``dashboard/ui/timing.py``). RSS: sum over the servers' process groups, sampled each second.
+Results: a Markdown table on stdout and every figure in ``artifacts/load_viewers.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.browser import stack as st  # noqa: E402
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.browser.drive import ACTION_TIMEOUT_MS, DONE, Viewer  # noqa: E402
+from thidua.catalogue import t  # noqa: E402
+from thidua.cli.serve import streamlit_command  # noqa: E402
+
+BASELINE = ROOT / "benchmarks" / "one_chart_app.py"
+OUT = ROOT / "artifacts" / "load_viewers.json"
+CYCLE = (("as_of", "2025-12-15"), ("unit", "add"), ("page", "page_criteria"), ("lang", "en"),
+         ("page", "page_tables"), ("download", ""), ("unit", "clear"), ("lang", "vi"),
+         ("as_of", "2026-01-15"), ("page", "page_overview"))
+
+
+
+def pct(values: list[float], q: int) -> float | None:
+    return (statistics.quantiles(values, n=100, method="inclusive")[q - 1]
+            if len(values) > 1 else (values or [None])[0])
+
+
+def rss_mb(groups: list[int]) -> float:
+    """Resident memory of every process in these process groups, in MB."""
+    total = 0
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and int((proc / "stat").read_text().rsplit(")", 1)[1]
+                                           .split()[2]) in groups:
+                total += int(next(line for line in (proc / "status").read_text().splitlines()
+                                  if line.startswith("VmRSS:")).split()[1])
+        except (OSError, StopIteration, ValueError, IndexError):
+            continue
+    return total / 1024
+
+
+async def sign_in(page, url: str, name: str | None) -> None:
+    """Open the app (and sign in, for thidua) until the Overview and its chart are shown."""
+    await page.goto(f"{url}/")
+    if name:  # thidua: the sign-in form first
+        await page.get_by_label(t("signin_page_name", "vi")).fill(name)
+        await page.get_by_label(t("signin_page_password", "vi")).fill(st.password(name))
+        await page.get_by_role("button", name=t("signin_page_submit", "vi")).click()
+    await page.wait_for_function(DONE, arg=[{}, t("page_overview", "vi"), 1],
+                                 timeout=ACTION_TIMEOUT_MS)
+
+
+async def drive(viewer: Viewer, until: float, samples: list, errors: list) -> None:
+    """The cycle from its start (Overview, Vietnamese, all units) until ``until``; after an
+    error the viewer opens the app again (a reload signs out) and starts the cycle over."""
+    while time.monotonic() < until:
+        kind, arg = CYCLE[viewer.step % len(CYCLE)]
+        viewer.step += 1
+        try:
+            samples.append((kind, await viewer.act(kind, arg)))
+        except Exception as error:
+            errors.append(f"{kind} on {viewer.page.url}: {str(error).splitlines()[0][:160]}")
+            with contextlib.suppress(Exception):
+                await sign_in(viewer.page, viewer.url, viewer.name)
+            viewer.step, viewer.lang, viewer.title = 0, "vi", "page_overview"
+
+
+async def imports(root: Path, every: float, until: float, landed: list) -> None:
+    """An import 5 s in, then every ``every`` s while 5 s remain (the two books in turn)."""
+    books, due = (root / "nhap_b.xlsx", root / "nhap_a.xlsx"), time.monotonic() + 5
+    while due + 5 < until:
+        await asyncio.sleep(max(0.0, due - time.monotonic()))
+        due += every
+        book = books[len(landed) % 2]
+        start = time.monotonic()
+        try:
+            await asyncio.to_thread(st.thidua, root, "load", str(book), "--replace-all")
+            landed.append({"file": book.name, "s": round(time.monotonic() - start, 1),
+                           "at": time.time()})
+        except st.StackError as error:
+            landed.append({"file": book.name, "error": str(error)[:300]})
+
+
+async def add_viewers(browser, stack: st.Stack, viewers: list, count: int,
+                      names: list[str | None]) -> None:
+    """Sign in new browser contexts (five at a time, not timed) until there are ``count``."""
+    gate = asyncio.Semaphore(5)
+
+    async def one(i: int) -> Viewer:
+        async with gate:
+            context = await browser.new_context(
+                ignore_https_errors=True, accept_downloads=True, locale="vi-VN",
+                viewport={"width": 1400, "height": 900})
+            page = await context.new_page()
+            page.set_default_timeout(ACTION_TIMEOUT_MS)
+            viewer = Viewer(page, stack.url, names[i % len(names)])
+            await sign_in(page, viewer.url, viewer.name)
+            return viewer
+    viewers += await asyncio.gather(*(one(i) for i in range(len(viewers), count)))
+
+
+async def phase(stack: st.Stack, viewers: list, args) -> dict:
+    """Every viewer acts for ``args.duration`` s (going on where it was, a quarter second
+    apart) while imports land; RSS sampled every second."""
+    groups = stack.backend_groups()
+    before = rss_mb(groups)
+    started, until = time.time(), time.monotonic() + args.duration
+    samples, errors, landed, peak = [], [], [], [before]
+
+    async def sample_rss() -> None:
+        while time.monotonic() < until:
+            peak.append(rss_mb(groups))
+            await asyncio.sleep(1)
+
+    async def staggered(i: int, viewer: Viewer) -> None:
+        await asyncio.sleep(i / 4)
+        await drive(viewer, until, samples, errors)
+    await asyncio.gather(sample_rss(), imports(stack.root, args.import_every, until, landed),
+                         *(staggered(i, v) for i, v in enumerate(viewers)))
+    ended = time.time()
+    await asyncio.sleep(5)
+    renders = [s for kind, s in samples if kind != "download"]
+    return {"viewers": len(viewers), "actions": len(samples), "errors": errors,
+            "rerender_p50": pct(renders, 50), "rerender_p95": pct(renders, 95),
+            "download_p50": pct([s for k, s in samples if k == "download"], 50),
+            "by_kind": {k: pct([s for kk, s in samples if kk == k], 50)
+                        for k in dict.fromkeys(k for k, _ in CYCLE)},
+            "rss_before": before, "rss_peak": max(peak), "rss_after": rss_mb(groups),
+            "imports": landed, "window": [started, ended]}
+
+
+def server_times(log: Path, window: list[float]) -> list[float]:
+    if not log.exists():
+        return []
+    runs = [json.loads(line) for line in log.read_text().splitlines()]
+    return [r["ms"] for r in runs if window[0] <= r["t"] <= window[1]]
+
+
+def baseline_command(port: int, root: Path) -> tuple[list[str], dict[str, str]]:
+    _argv, env = st.unit_command(port, root)
+    return streamlit_command(BASELINE, "127.0.0.1", port), env
+
+
+async def run(args) -> list[dict]:
+    from playwright.async_api import async_playwright
+
+    OUT.parent.mkdir(exist_ok=True)
+    root = Path(tempfile.mkdtemp(prefix="thidua-load-"))
+    names = [f"lanh.dao{i:02d}" for i in range(max(args.viewers))]
+    st.prepare(root, dict.fromkeys(names, "lanh_dao"))
+    shutil.copy(st.SAMPLE, root / "nhap_a.xlsx")
+    st.thidua(root, "sample", "--seed", "2026", "--out", str(root / "nhap_b.xlsx"))
+    targets = [(f"thidua ×{p}", p, st.unit_command, names) for p in args.processes]
+    targets += [("one chart ×1", 1, baseline_command, [None])] if args.baseline else []
+    results = []
+    try:
+        async with async_playwright() as api:
+            for label, count, command, who in targets:
+                log = root / "log" / f"timing-{len(results)}.jsonl"
+                with st.running(root, count, {"THIDUA_TIMING_LOG": str(log)}, command) as stack:
+                    browser = await api.chromium.launch(executable_path=str(CHROMIUM), args=[
+                        *CHROMIUM_ARGS, f"--host-resolver-rules=MAP {st.SERVER_NAME} 127.0.0.1"])
+                    viewers: list[Viewer] = []
+                    for n in sorted(args.viewers):
+                        print(f"{label}: {n} viewers …", file=sys.stderr, flush=True)
+                        await add_viewers(browser, stack, viewers, n, who)
+                        result = await phase(stack, viewers, args)
+                        times = server_times(log, result["window"])
+                        results.append({"target": label, "processes": count, **result,
+                                        "server_p50": pct(times, 50),
+                                        "server_p95": pct(times, 95), "runs": len(times)})
+                        OUT.write_text(json.dumps(results, indent=1, ensure_ascii=False))
+                    await browser.close()
+    finally:  # the servers' logs and timing lines stay in artifacts/ for a closer look
+        shutil.copytree(root / "log", ROOT / "artifacts" / "load-logs", dirs_exist_ok=True)
+        shutil.rmtree(root, ignore_errors=True)
+    return results
+
+
+def table(results: list[dict]) -> str:
+    def f(value, digits=1) -> str:
+        return "–" if value is None else f"{value:.{digits}f}"
+    base = {r["viewers"]: r for r in results if r["target"].startswith("one chart")}
+    lines = ["| target | N | actions | errors | re-render p50 / p95 s | ÷ one chart p50 / p95 "
+             "| server ms/run p50 / p95 | download p50 s | RSS MB before / peak / after "
+             "| imports |", "|" + "---|" * 10]
+    for r in results:
+        b = base.get(r["viewers"])
+        ratio = (f"{r['rerender_p50'] / b['rerender_p50']:.2f} / "
+                 f"{r['rerender_p95'] / b['rerender_p95']:.2f}"
+                 if b and r is not b and r["rerender_p50"] and b["rerender_p50"] else "–")
+        landed = sum("error" not in i for i in r["imports"])
+        lines.append(f"| {r['target']} | {r['viewers']} | {r['actions']} | {len(r['errors'])} "
+                     f"| {f(r['rerender_p50'])} / {f(r['rerender_p95'])} | {ratio} "
+                     f"| {f(r['server_p50'], 0)} / {f(r['server_p95'], 0)} "
+                     f"| {f(r['download_p50'])} | {r['rss_before']:.0f} / {r['rss_peak']:.0f}"
+                     f" / {r['rss_after']:.0f} | {landed}/{len(r['imports'])} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    numbers = lambda text: [int(v) for v in text.split(",")]  # noqa: E731
+    parser.add_argument("--viewers", default="5,10,20", type=numbers)
+    parser.add_argument("--processes", default="1,3", type=numbers)
+    parser.add_argument("--duration", type=float, default=40.0, help="seconds of actions per N")
+    parser.add_argument("--import-every", type=float, default=20.0)
+    parser.add_argument("--no-baseline", dest="baseline", action="store_false")
+    args = parser.parse_args()
+    results = asyncio.run(run(args))
+    print(table(results))
+    for r in results:
+        for error in sorted(set(r["errors"]))[:5]:
+            print(f"  {r['target']} N={r['viewers']}: {error}")
+
+
+if __name__ == "__main__":
+    main()
