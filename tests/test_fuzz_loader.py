@@ -195,7 +195,7 @@ def test_a_mutated_folder_is_written_as_asked(tmp_path):
                                               ("delimiter", "criteria", ";"),
                                               ("no_file", "registrations")])
     assert (folder / "units.csv").read_text(encoding="utf-8").splitlines()[:2] == [
-        "unit_code,unit_type", "KT,Phòng"]
+        "unit_code,unit_type,parent_unit", "KT,Phòng,"]
     assert (folder / "staff.csv").read_bytes() == b""
     assert (folder / "criteria.csv").read_text(encoding="utf-8").startswith(
         "criterion_code;applies_to;criterion_name;weight\n")
