@@ -129,8 +129,12 @@ def list_(db: DbOption = None, lang: LangOption = "vi") -> None:
     if not accounts:
         _say(t("users_none", lang, path=store.path))
         return
-    table = Table(*(t(f"users_col_{c}", lang) for c in ("name", "role", "unit", "email",
-                                                        "sign_in", "state", "created")))
+    table = Table()
+    widest = {"name": max(len(a.name) for a in accounts), "created": 10}
+    for column in ("name", "role", "unit", "email", "sign_in", "state", "created"):
+        # Names and dates whole (the rest folded), never cut to "…" on a narrow or piped terminal.
+        table.add_column(t(f"users_col_{column}", lang), overflow="fold",
+                         min_width=widest.get(column))
     for a in accounts:
         state = t("users_state_disabled" if a.disabled else "users_state_active", lang)
         ways = "both" if a.email and a.password else "email" if a.email else "password"
