@@ -231,7 +231,7 @@ def main() -> None:
     numbers = lambda text: [int(v) for v in text.split(",")]  # noqa: E731
     parser.add_argument("--viewers", default="5,10,20", type=numbers)
     parser.add_argument("--processes", default="1,3", type=numbers)
-    parser.add_argument("--duration", type=float, default=40.0, help="seconds of actions per N")
+    parser.add_argument("--duration", type=float, default=30.0, help="seconds of actions per N")
     parser.add_argument("--import-every", type=float, default=20.0)
     parser.add_argument("--no-baseline", dest="baseline", action="store_false")
     args = parser.parse_args()
