@@ -6,7 +6,7 @@ export UV_SYSTEM_CERTS ?= 1
 export UV_NATIVE_TLS ?= 1
 DB ?= data/thidua.duckdb
 
-.PHONY: run test setup sample lint bench check-fresh
+.PHONY: run test setup sample lint bench bench-scale bench-viewers check-fresh
 
 PORT ?= 8501
 
@@ -35,3 +35,9 @@ bench: setup  ## load speed (sample, ~1M-row CSV) and dashboard re-render times
 	uv run python benchmarks/bench_load.py
 	uv run python benchmarks/bench_app.py
 	uv run python benchmarks/bench_reports.py
+
+bench-scale: setup  ## office, province, national: generate, load, page queries and renders, summary vs pandas (~30 min)
+	uv run python -m benchmarks.scale --scales $(or $(SCALES),office,province,national)
+
+bench-viewers: setup  ## 5, 10, 20 signed-in browsers through nginx while imports land (~20 min)
+	uv run python benchmarks/load_viewers.py --viewers 5,10,20

@@ -91,8 +91,7 @@ def _page_rows(runs: dict) -> list[str]:
 
 def write_markdown(data: dict) -> None:
     body = ["## Scale (issue 10)", "",
-            "`uv run python -m benchmarks.scale` (national under "
-            "`flock /work/helpers/big.lock`). Medians; peak memory is the process tree's "
+            "`make bench-scale` (`uv run python -m benchmarks.scale`). Medians; peak memory is the process tree's "
             "resident set, polled. Raw numbers, every query: `benchmarks/results/scale.json`.",
             "", f"Machine: {data['machine']}.", ""]
     for label, runs in data["runs"].items():

@@ -9,8 +9,8 @@ and time every query the pages ran (medians of ``--rounds`` after a warm-up), ru
 summary --json`` and, in the same run over the same CSV files, the plain pandas script
 (``benchmarks/pandas_summary.py``): ratios of time and memory, and whether the numbers agree.
 Results go to ``benchmarks/results/scale.json`` and the "Scale (issue 10)" section of
-``benchmarks/RESULTS.md`` (see ``report``). Run the national scale under the shared lock:
-``flock /work/helpers/big.lock uv run python -m benchmarks.scale --scales national``.
+``benchmarks/RESULTS.md`` (see ``report``). The national scale needs about 10 GB of memory and
+half an hour: ``make bench-scale SCALES=national`` on a machine with nothing else running.
 """
 
 from __future__ import annotations
