@@ -63,9 +63,7 @@ def test_headers_are_the_vietnamese_labels(small) -> None:
     _, folder = small
     for table in TABLES:
         header = (folder / f"{table.name}.csv").read_text(encoding="utf-8").splitlines()[0]
-        labels = [c.label_vi for c in table.columns]
-        if table.name == "units":
-            labels.append("Đơn vị cấp trên")
+        labels = [c.label_vi for c in table.columns]  # units: with «Đơn vị cấp trên»
         assert header.split(",") == labels, table.name
 
 
@@ -94,8 +92,7 @@ def test_loads_with_no_errors(small, tmp_path: Path) -> None:
     result = load(folder, tmp_path / "t.duckdb", lang="en")
     assert result.outcome == "imported", [i for i in result.errors][:5]
     assert result.error_count == 0
-    # Only warning allowed: the loader without the hierarchy does not know parent_unit yet.
-    assert all("Đơn vị cấp trên" in str(w) for w in result.warnings), result.warnings[:5]
+    assert list(result.warnings) == [], list(result.warnings)[:5]  # parent_unit is known
     con = duckdb.connect(str(tmp_path / "t.duckdb"), read_only=True)
     assert con.execute("select count(*) from evaluations").fetchone()[0] == _counts(
         folder)["evaluations"]
