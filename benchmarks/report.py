@@ -91,7 +91,8 @@ def _page_rows(runs: dict) -> list[str]:
 
 def write_markdown(data: dict) -> None:
     body = ["## Scale (issue 10)", "",
-            "`make bench-scale` (`uv run python -m benchmarks.scale`). Medians; peak memory is the process tree's "
+            "`make bench-scale` (`uv run python -m benchmarks.scale`). Medians; peak memory "
+            "is the process tree's "
             "resident set, polled. Raw numbers, every query: `benchmarks/results/scale.json`.",
             "", f"Machine: {data['machine']}.", ""]
     for label, runs in data["runs"].items():
