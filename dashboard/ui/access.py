@@ -112,8 +112,9 @@ def emit_cookie() -> None:
     request = json.dumps({"method": "POST", "credentials": "same-origin",
                           "headers": {"Content-Type": "application/json"},
                           "body": json.dumps({"code": code})})
-    st.html(f"<script>fetch({json.dumps(url_path(SESSION_PATH))}, {request});</script>",
-            unsafe_allow_javascript=True)
+    # "<" as \u003c: no value can close the script element, whatever it holds.
+    script = f"fetch({json.dumps(url_path(SESSION_PATH))}, {request});".replace("<", "\\u003c")
+    st.html(f"<script>{script}</script>", unsafe_allow_javascript=True)
 
 
 def pause(seconds: float) -> None:
