@@ -26,6 +26,7 @@ from thidua.catalogue import t
 from thidua.contract import reference as ref
 
 from .conftest import LANGS, VIEWPORT, Server, Traffic
+from .drive import CHARTS_DRAWN, EXCEPTION, SETTLED
 
 try:
     from playwright.sync_api import expect
@@ -34,19 +35,6 @@ except ImportError:  # the fixtures skip (or fail under CI) with the reason
 
 pytestmark = pytest.mark.browser
 
-EXCEPTION = '[data-testid="stException"]'
-SETTLED = """() => {
-    const app = document.querySelector('[data-testid="stApp"]');
-    return app !== null
-        && app.dataset.testScriptState === "notRunning"
-        && app.dataset.testConnectionState === "CONNECTED"
-        && document.querySelector('[data-testid="stStatusWidget"]') === null
-        && document.querySelector('[data-testid="stSkeleton"]') === null;
-}"""
-CHARTS_DRAWN = """(n) => {
-    const plots = [...document.querySelectorAll('.js-plotly-plot')];
-    return plots.length >= n && plots.every(p => p.querySelector('.main-svg') !== null);
-}"""
 VIETNAMESE = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]",
                         re.IGNORECASE)
 
