@@ -196,7 +196,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "thì không ghi gì và liệt kê tất cả lỗi để sửa.",
         "Upload a workbook made from the template. Everything is checked before anything is "
         "written: on any error nothing is written and every error is listed."),
-    "import_upload": ("Chọn tệp .xlsx", "Choose an .xlsx file"),
+    "import_upload": ("Chọn tệp Excel (.xlsx, .xlsm, .xls) hoặc .ods",
+                      "Choose an Excel (.xlsx, .xlsm, .xls) or .ods file"),
     "import_button": ("Kiểm tra và nhập", "Check and import"),
     "import_template": ("Tải mẫu nhập liệu trống", "Download the blank template"),
     "import_report": ("Báo cáo kiểm tra", "Validation report"),
