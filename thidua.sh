@@ -13,7 +13,17 @@ export PATH="$HOME/.local/bin:$PATH"
 export UV_SYSTEM_CERTS="${UV_SYSTEM_CERTS:-1}" UV_NATIVE_TLS="${UV_NATIVE_TLS:-1}"
 export THIDUA_DB="${THIDUA_DB:-$ROOT/data/thidua.duckdb}"
 
-if ! command -v uv >/dev/null 2>&1 || [[ ! -x "$ROOT/.venv/bin/thidua" ]]; then
+# `uv run` checks the environment before every command (a sixth of a `thidua summary`), so the
+# check is made only when it can find something: when uv.lock or pyproject.toml changed since
+# the last sync this script made (the stamp .venv/.thidua-synced); otherwise the environment's
+# `thidua` runs directly. The sync compiles the packages to bytecode, so that a run where Python
+# may not write .pyc files (PYTHONDONTWRITEBYTECODE) does not compile duckdb's modules each time.
+VENV="$ROOT/.venv" STAMP="$ROOT/.venv/.thidua-synced"
+if ! command -v uv >/dev/null 2>&1 || [[ ! -x "$VENV/bin/thidua" ]]; then
   bash "$ROOT/scripts/bootstrap.sh" >&2
 fi
-exec uv run --project "$ROOT" --frozen --quiet thidua "$@"
+if [[ ! -f "$STAMP" || "$ROOT/uv.lock" -nt "$STAMP" || "$ROOT/pyproject.toml" -nt "$STAMP" ]]; then
+  uv sync --project "$ROOT" --frozen --quiet --compile-bytecode >&2
+  touch "$STAMP"
+fi
+exec "$VENV/bin/thidua" "$@"

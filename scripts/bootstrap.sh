@@ -39,7 +39,7 @@ install_uv() {
 
 UV="$(find_uv)" || { install_uv; UV="$BIN/uv"; }
 "$UV" --version >&2
-"$UV" sync --frozen --quiet
+"$UV" sync --frozen --quiet --compile-bytecode  # .pyc now: no compiling at each start
 
 if [[ "${1:-}" == "--browser" ]] && { [[ ! -x /usr/bin/chromium ]] || ! command -v pdftoppm >/dev/null \
     || [[ ! -x /usr/sbin/nginx ]] || ! command -v openssl >/dev/null; }; then

@@ -1,25 +1,38 @@
-"""The ``thidua`` command line: sample, template, load, summary, report, serve.
+"""The ``thidua`` command line: sample, template, load, imports, restore, summary, report, serve,
+users.
 
-Thin: each command parses its options, calls one function of the engine and prints the result
-with rich (tables for rows and for the error report, a progress bar while loading). The commands
-live by role (``documents``: sample, template and report; ``load``; ``summary``; ``serve``) and
-are registered here, in the order ``thidua --help`` lists them. The console script is
-``thidua.cli:app``. Every command takes ``--lang vi|en`` (Vietnamese by default).
+The console script is ``thidua.cli:main`` (also ``python -m thidua`` and ``python -m
+thidua.cli``). ``thidua summary`` goes first to ``thidua.cli.fast``, which answers it without
+importing typer, click, rich or pydantic (issue 10: a summary in a few hundred milliseconds);
+every other command line, and every summary the fast path does not finish (``--help``, a bad
+option, an error to report), goes to the typer ``app`` of ``thidua.cli.commands``, which is
+built only then. ``from thidua.cli import app`` gives that app (tests hand it to typer's
+``CliRunner``).
 """
 
 from __future__ import annotations
 
-from thidua.cli import documents, imports, load, serve, summary, users
-from thidua.cli.common import app
+from typing import TYPE_CHECKING, Any
 
-app.command("sample")(documents.sample)
-app.command("template")(documents.template)
-app.command("load")(load.load)
-app.command("imports")(imports.imports)
-app.command("restore")(imports.restore)
-app.command("summary")(summary.summary)
-app.command("report")(documents.report)
-app.command("serve")(serve.serve)
-app.add_typer(users.app, name="users")
+if TYPE_CHECKING:
+    import typer
 
-__all__ = ["app"]
+    app: typer.Typer
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    """Run the command line of ``sys.argv``: the fast summary, else the typer app."""
+    from thidua.cli import fast
+
+    fast.main()
+
+
+def __getattr__(name: str) -> Any:
+    """``app``: the typer app, imported (and its commands registered) on first use."""
+    if name == "app":
+        from thidua.cli.commands import app
+
+        return app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,5 +1,5 @@
 """``python -m thidua.cli``: the same command line as the ``thidua`` script."""
 
-from thidua.cli import app
+from thidua.cli import main
 
-app()
+main()

@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 
 from thidua.catalogue import t
+from thidua.cli.fast import DAY_FORMATS
 from thidua.store.database import resolve_db
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ def parse_day(text: str | None, lang: str) -> dt.date | None:
     """``--as-of`` as a date: YYYY-MM-DD or DD/MM/YYYY."""
     if text is None:
         return None
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+    for fmt in DAY_FORMATS:
         try:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
@@ -73,14 +74,11 @@ def reading(db: Path | None, lang: str) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection to the database; exit 2 if it is missing or lacks the campaign."""
     from thidua.metrics.summary import UnknownCampaign
     from thidua.store import aggregates
-    from thidua.store.database import StoreError, connect_read_only
 
     db_path = resolve_db(db)
     if not db_path.exists():
         raise fail(t("cli_no_database", lang, path=db_path))
-    with contextlib.suppress(StoreError):  # a file of an older version: its aggregates first
-        aggregates.ensure_built(db_path)
-    con = connect_read_only(db_path)
+    con = aggregates.connect_reader(db_path)  # a file of an older version: its aggregates first
     try:
         yield con
     except UnknownCampaign as exc:

@@ -15,6 +15,7 @@ A file written by an older version has no aggregates (or stale ones after a rest
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import duckdb
@@ -63,3 +64,25 @@ def ensure_built(db: Path) -> bool:
     with writer_lock(db), copy_on_write(db):
         pass  # every writable connection begins with create_schema, which builds them
     return True
+
+
+def connect_reader(db: Path) -> duckdb.DuckDBPyConnection:
+    """A reader's connection (read-only, query macros installed) to ``db``, its aggregates
+    built first if the file lacks them (``ensure_built``; a file that cannot be written is
+    read as it is). One open of the file when nothing is missing, the common case."""
+    from thidua.store.database import StoreError
+    from thidua.store.sql import install_macros
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        stale = missing(con)
+    except BaseException:
+        con.close()
+        raise
+    if stale:
+        con.close()
+        with contextlib.suppress(StoreError):
+            ensure_built(db)
+        con = duckdb.connect(str(db), read_only=True)
+    install_macros(con)
+    return con
