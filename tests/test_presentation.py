@@ -276,3 +276,89 @@ def test_slides_fill_the_viewport_and_the_controls_fade_while_playing(present):
     assert ".st-key-present_controls:hover, .st-key-present_controls:focus-within" in playing
     assert "height: var(--slide-body) !important;" in playing
     assert "--slide-body: calc(100vh - " in playing
+
+
+# --- province scale: one level, its worst and best units, said on the slide -------------------
+
+SHOWING = "Đang hiển thị 10 trên 14 đơn vị (5 kém nhất và 5 tốt nhất theo {measure})."
+
+
+@pytest.fixture(scope="module")
+def province_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The generated province (``tests.hierarchy_fixture``): 14 agencies, units and sub-units."""
+    from tests.hierarchy_fixture import write_hierarchy
+    from thidua.ingest.load import load
+
+    tmp = tmp_path_factory.mktemp("province")
+    db = tmp / "province.duckdb"
+    assert load(write_hierarchy(tmp / "csv", agencies=14), db).outcome == "imported"
+    return db
+
+
+def _province_slide(db: Path, monkeypatch, slide: int, **query: str) -> AppTest:
+    monkeypatch.setenv("THIDUA_DB", str(db))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"mode": "trinh-chieu", "play": "0", "slide": str(slide),
+                            "as_of": "2026-01-23", **query})
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def _chart_rows(at: AppTest) -> list[str]:
+    import json
+
+    (chart,) = at.get("plotly_chart")
+    return sorted({str(y) for trace in json.loads(chart.proto.spec)["data"]
+                   for y in trace.get("y", [])})
+
+
+def test_province_participation_slide_shows_ten_of_the_agencies(province_db, monkeypatch):
+    at = _province_slide(province_db, monkeypatch, 2)
+    rows = _chart_rows(at)
+    assert len(rows) == 10 and all(len(code) == 3 and code.startswith("S") for code in rows)
+    assert (f'<div class="big-note">{SHOWING.format(measure="cán bộ tham gia")}</div>'
+            in _html(at))
+
+
+def test_province_heatmap_slide_shows_ten_agencies_by_collective_result(province_db,
+                                                                        monkeypatch):
+    at = _province_slide(province_db, monkeypatch, 3)
+    assert len(_chart_rows(at)) == 10
+    assert SHOWING.format(measure="tập thể đạt tiêu chí") in _html(at)
+
+
+def test_an_agency_chosen_shows_its_units_and_its_own_row(province_db, monkeypatch):
+    at = _province_slide(province_db, monkeypatch, 2, units="S01")
+    rows = _chart_rows(at)
+    assert rows[0] == "S01" and all(code.startswith("S01") for code in rows)
+    assert 2 <= len(rows) <= 10
+    assert "Đang hiển thị" not in _html(at)  # a handful of units: all of them
+
+
+def test_province_nominees_are_capped_per_award_form(province_db, monkeypatch):
+    """At most NOMINEES_PER_AWARD names per award form (2 here, the fixture being small), then
+    how many more; the count in brackets is every nomination of the form."""
+    import re
+
+    from dashboard.ui import slide_units
+
+    monkeypatch.setattr(slide_units, "NOMINEES_PER_AWARD", 2)
+    at = _province_slide(province_db, monkeypatch, 5)
+    _best, nominees = [m.value for m in at.markdown if 'class="big-list"' in m.value]
+    lines = nominees.removeprefix('<div class="big-list">').removesuffix("</div>").split("<br>")
+    cut = 0
+    for line in lines:
+        total = int(re.search(r"</b> \((\d+)\): ", line).group(1))
+        names = line.split("): ", 1)[1].split(", ")
+        if total > 2:
+            cut += 1
+            assert names[2:] == [f"… và {total - 2} hồ sơ khác"]
+        else:
+            assert len(names) == total and "hồ sơ khác" not in line
+    assert cut >= 1
+
+
+def test_the_office_slides_draw_every_unit_without_a_note(present):
+    at = present(slide="2")
+    assert len(_chart_rows(at)) == 3 and "Đang hiển thị" not in _html(at)

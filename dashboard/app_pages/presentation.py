@@ -5,7 +5,9 @@ number, play/pause and the interval live in the URL as well as in the session, s
 keeps the place. A fragment re-runs every few seconds: it advances the slide when playing and
 re-reads the (cached) queries, so a new import appears within a minute without losing the slide.
 Only nominees' names are shown as personal data. The figures and the best units come from
-``thidua.metrics.kpis`` (the overview's own); every data value put into HTML is escaped.
+``thidua.metrics.kpis`` (the overview's own); the units a chart draws and the nominee list are
+``dashboard.ui.slide_units``'s (at province scale one level, its worst and best few, said in a
+note); every data value put into HTML is escaped.
 """
 
 from __future__ import annotations
@@ -15,11 +17,10 @@ from html import escape
 
 import streamlit as st
 
-from dashboard.ui import access, state
+from dashboard.ui import access, slide_units, state
 from thidua import charts, formats
 from thidua.accounts import roles
 from thidua.catalogue import t
-from thidua.contract import reference as ref
 from thidua.metrics import kpis
 from thidua.theme import PROJECTOR, Projector
 
@@ -74,6 +75,9 @@ html {{font-size: clamp(16px, min(0.834vw, 1.482vh), 40px) !important;
 [class*="st-key-slide_chart"] [data-testid="stPlotlyChart"],
 [class*="st-key-slide_chart"] .js-plotly-plot {{
   height: var(--slide-body) !important;}}
+[class*="st-key-slide_chart_noted"] [data-testid="stPlotlyChart"],
+[class*="st-key-slide_chart_noted"] .js-plotly-plot {{
+  height: calc(var(--slide-body) - 2.6rem) !important;}}
 .stButton button {{font-size: 1.1rem; background: {p.panel}; color: {p.text};
   border: 2px solid {p.button_border};}}
 </style>
@@ -132,9 +136,14 @@ def period_name(period) -> str:
     return formats.month(period, lang) if period is not None else t("slide_no_period", lang)
 
 
-def chart(fig) -> None:
-    """A figure filling the height the slide leaves (see ``projector_css``)."""
-    with st.container(key=f"slide_chart_{st.session_state['slide']}"):
+def chart(fig, note: str | None = None) -> None:
+    """A figure filling the height the slide leaves (see ``projector_css``), under the note
+    saying how many units it shows when the level is cut (``slide_units``)."""
+    kind = "slide_chart"
+    if note:
+        st.markdown(f'<div class="big-note">{escape(note)}</div>', unsafe_allow_html=True)
+        kind = "slide_chart_noted"
+    with st.container(key=f"{kind}_{st.session_state['slide']}"):
         st.plotly_chart(charts.for_projector(fig), config=charts.plotly_config(lang),
                         theme=None, height="stretch")
 
@@ -166,9 +175,9 @@ def slide_kpis(headline: kpis.Headline) -> None:
 
 def slide_participation(params: dict, campaign: dict) -> None:
     st.title(t("slide_participation", lang))
-    units = state.query("metrics/unit_metrics", **params, period=None)
+    units, note = slide_units.participation(filters, params)
     chart(charts.participation_by_unit(
-        units, target_pct=campaign.get("target_participation_pct") or 100, lang=lang))
+        units, target_pct=campaign.get("target_participation_pct") or 100, lang=lang), note)
 
 
 def slide_heatmap(params: dict, period) -> None:
@@ -177,34 +186,14 @@ def slide_heatmap(params: dict, period) -> None:
         st.markdown(f'<div class="slide-empty">{escape(t("slide_no_evaluations", lang))}</div>',
                     unsafe_allow_html=True)
         return
-    cells = state.query("marts/criteria_fulfilment", **params, period=period,
-                        subject_type="tap_the")
-    chart(charts.criteria_heatmap(cells, lang=lang))
+    cells, note = slide_units.heatmap(filters, params, period)
+    chart(charts.criteria_heatmap(cells, lang=lang), note)
 
 
 def slide_pipeline(params: dict) -> None:
     st.title(t("slide_pipeline", lang))
     chart(charts.nomination_pipeline(state.query("metrics/nominations_by_status", **params),
                                      lang=lang, horizontal=True))
-
-
-def _award_rank(code: object) -> int:
-    return ref.AWARD_CODES.index(code) if code in ref.AWARD_CODES else len(ref.AWARD_CODES)
-
-
-def nominee_lines(nominees) -> list[str]:
-    """One line per award form, in the order of ``reference.AWARD_FORMS`` (highest first)."""
-    lines = []
-    awards = sorted(nominees["award_code"].unique(), key=lambda a: (_award_rank(a), str(a)))
-    for award in awards:
-        group = nominees[nominees["award_code"] == award]
-        names = ", ".join(
-            escape(str(row.subject_name))
-            + (' <span class="mark">✓</span>' if row.status == "da_khen_thuong" else "")
-            for row in group.sort_values("subject_name").itertuples())
-        lines.append(f"<b>{escape(formats.award_label(award, lang))}</b> "
-                     f"({count(len(group))}): {names}")
-    return lines
 
 
 def slide_commend(params: dict, headline: kpis.Headline) -> None:
@@ -227,8 +216,8 @@ def slide_commend(params: dict, headline: kpis.Headline) -> None:
             st.markdown(f'<div class="big-list">{escape(t("slide_no_nominees", lang))}</div>',
                         unsafe_allow_html=True)
             return
-        st.markdown(f'<div class="big-list">{"<br>".join(nominee_lines(nominees))}</div>',
-                    unsafe_allow_html=True)
+        lines = slide_units.nominee_lines(nominees, lang)
+        st.markdown(f'<div class="big-list">{"<br>".join(lines)}</div>', unsafe_allow_html=True)
         note = escape(formats.status_label("da_khen_thuong", lang))
         st.markdown(f'<div class="big-note">✓ {note}</div>', unsafe_allow_html=True)
 

@@ -257,6 +257,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "slide_top_units": ("Đơn vị dẫn đầu kỳ {period}", "Leading units, period {period}"),
     "slide_nominees": ("Người và tập thể được đề nghị", "Nominees"),
     "slide_no_nominees": ("Chưa có hồ sơ đề nghị khen thưởng.", "No nominations yet."),
+    "slide_nominees_more": ("… và {n} hồ sơ khác", "… and {n} more"),
     "slide_no_period": ("chưa có", "none yet"),
     "slide_no_evaluations": ("Chưa có kết quả đánh giá đến ngày này.",
                              "No evaluation results up to this date."),
