@@ -317,7 +317,7 @@ def test_province_participation_slide_shows_ten_of_the_agencies(province_db, mon
     at = _province_slide(province_db, monkeypatch, 2)
     rows = _chart_rows(at)
     assert len(rows) == 10 and all(len(code) == 3 and code.startswith("S") for code in rows)
-    assert (f'<div class="big-note">{SHOWING.format(measure="cán bộ tham gia")}</div>'
+    assert (f'<div class="slide-note">{SHOWING.format(measure="cán bộ tham gia")}</div>'
             in _html(at))
 
 
@@ -337,12 +337,14 @@ def test_an_agency_chosen_shows_its_units_and_its_own_row(province_db, monkeypat
 
 
 def test_province_nominees_are_capped_per_award_form(province_db, monkeypatch):
-    """At most NOMINEES_PER_AWARD names per award form (2 here, the fixture being small), then
-    how many more; the count in brackets is every nomination of the form."""
+    """A long list (longer than NOMINEES_WHOLE, 0 here: the fixture is small) keeps at most
+    NOMINEES_PER_AWARD names per award form (2 here), then how many more; the count in
+    brackets is every nomination of the form."""
     import re
 
     from dashboard.ui import slide_units
 
+    monkeypatch.setattr(slide_units, "NOMINEES_WHOLE", 0)
     monkeypatch.setattr(slide_units, "NOMINEES_PER_AWARD", 2)
     at = _province_slide(province_db, monkeypatch, 5)
     _best, nominees = [m.value for m in at.markdown if 'class="big-list"' in m.value]
@@ -362,3 +364,15 @@ def test_province_nominees_are_capped_per_award_form(province_db, monkeypatch):
 def test_the_office_slides_draw_every_unit_without_a_note(present):
     at = present(slide="2")
     assert len(_chart_rows(at)) == 3 and "Đang hiển thị" not in _html(at)
+
+
+def test_a_short_nominee_list_is_shown_whole(province_db, monkeypatch):
+    at = _province_slide(province_db, monkeypatch, 5)  # 40 nominations: NOMINEES_WHOLE
+    _best, nominees = [m.value for m in at.markdown if 'class="big-list"' in m.value]
+    import re
+
+    lines = nominees.removeprefix('<div class="big-list">').removesuffix("</div>").split("<br>")
+    assert "hồ sơ khác" not in nominees and len(lines) >= 2
+    for line in lines:  # every nomination of the form by name
+        total = int(re.search(r"</b> \((\d+)\): ", line).group(1))
+        assert len(line.split("): ", 1)[1].split(", ")) == total

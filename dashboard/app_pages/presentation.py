@@ -71,13 +71,15 @@ html {{font-size: clamp(16px, min(0.834vw, 1.482vh), 40px) !important;
 .big-list {{font-size: min(2rem, 3.1vh); line-height: 1.45;}}
 .mark {{font-weight: 700;}}
 .big-note {{font-size: 1.6rem; color: {p.muted_text};}}
+.slide-note {{font-size: 1.6rem; line-height: 1.4; padding-bottom: 0.4rem;
+  color: {p.muted_text};}}
 .slide-empty {{font-size: 2.4rem; color: {p.muted_text}; padding: 10vh 0; text-align: center;}}
 [class*="st-key-slide_chart"] [data-testid="stPlotlyChart"],
 [class*="st-key-slide_chart"] .js-plotly-plot {{
   height: var(--slide-body) !important;}}
 [class*="st-key-slide_chart_noted"] [data-testid="stPlotlyChart"],
 [class*="st-key-slide_chart_noted"] .js-plotly-plot {{
-  height: calc(var(--slide-body) - 2.6rem) !important;}}
+  height: calc(var(--slide-body) - 3rem) !important;}}
 .stButton button {{font-size: 1.1rem; background: {p.panel}; color: {p.text};
   border: 2px solid {p.button_border};}}
 </style>
@@ -141,7 +143,7 @@ def chart(fig, note: str | None = None) -> None:
     saying how many units it shows when the level is cut (``slide_units``)."""
     kind = "slide_chart"
     if note:
-        st.markdown(f'<div class="big-note">{escape(note)}</div>', unsafe_allow_html=True)
+        st.markdown(f'<div class="slide-note">{escape(note)}</div>', unsafe_allow_html=True)
         kind = "slide_chart_noted"
     with st.container(key=f"{kind}_{st.session_state['slide']}"):
         st.plotly_chart(charts.for_projector(fig), config=charts.plotly_config(lang),

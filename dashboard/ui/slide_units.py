@@ -6,7 +6,8 @@ from the back of a meeting room. Like the Participation and Criteria pages
 agencies when nothing is chosen — and of that level at most the ``SLIDE_ROWS`` worst and best
 units, with a line saying how many of how many are shown. An Office (a handful of units, none
 above another) is one level of fewer than ``2 × SLIDE_ROWS`` units: its slides show every unit.
-The nominee list keeps at most ``NOMINEES_PER_AWARD`` names per award form. Every data value
+A nominee list longer than ``NOMINEES_WHOLE`` keeps ``NOMINEES_PER_AWARD`` names per award
+form and says how many more. Every data value
 that goes into HTML here is escaped.
 """
 
@@ -24,7 +25,8 @@ from thidua.metrics import levels
 from thidua.metrics.filters import Filters
 
 SLIDE_ROWS = 5  # worst and best units on a slide: at most 10 bars or heatmap rows
-NOMINEES_PER_AWARD = 6
+NOMINEES_WHOLE = 40  # a list this short (an Office's) is shown whole
+NOMINEES_PER_AWARD = 6  # else: names per award form, then how many more
 
 
 def _level(filters: Filters, params: dict, period) -> pd.DataFrame:
@@ -69,16 +71,18 @@ def _award_rank(code: object) -> int:
 
 def nominee_lines(nominees: pd.DataFrame, lang: str) -> list[str]:
     """One line of HTML per award form, in the order of ``reference.AWARD_FORMS`` (highest
-    first): its label, its count and at most ``NOMINEES_PER_AWARD`` names (✓: awarded)."""
+    first): its label, its count and its names (✓: awarded), at most ``NOMINEES_PER_AWARD``
+    of them when the whole list is longer than ``NOMINEES_WHOLE``."""
+    cap = len(nominees) if len(nominees) <= NOMINEES_WHOLE else NOMINEES_PER_AWARD
     lines = []
     awards = sorted(nominees["award_code"].unique(), key=lambda a: (_award_rank(a), str(a)))
     for award in awards:
         group = nominees[nominees["award_code"] == award].sort_values("subject_name")
         names = [escape(str(row.subject_name))
                  + (' <span class="mark">✓</span>' if row.status == "da_khen_thuong" else "")
-                 for row in group.head(NOMINEES_PER_AWARD).itertuples()]
-        if len(group) > NOMINEES_PER_AWARD:
-            more = formats.count(len(group) - NOMINEES_PER_AWARD, lang)
+                 for row in group.head(cap).itertuples()]
+        if len(group) > cap:
+            more = formats.count(len(group) - cap, lang)
             names.append(escape(t("slide_nominees_more", lang, n=more)))
         lines.append(f"<b>{escape(formats.award_label(award, lang))}</b> "
                      f"({escape(formats.count(len(group), lang))}): {', '.join(names)}")
