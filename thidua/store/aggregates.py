@@ -66,10 +66,12 @@ def ensure_built(db: Path) -> bool:
     return True
 
 
-def connect_reader(db: Path) -> duckdb.DuckDBPyConnection:
+def connect_reader(db: Path, macros: tuple[str, ...] | None = None
+                   ) -> duckdb.DuckDBPyConnection:
     """A reader's connection (read-only, query macros installed) to ``db``, its aggregates
     built first if the file lacks them (``ensure_built``; a file that cannot be written is
-    read as it is). One open of the file when nothing is missing, the common case."""
+    read as it is). One open of the file when nothing is missing, the common case. ``macros``:
+    the names to install (default: all of ``thidua.store.sql``)."""
     from thidua.store.database import StoreError
     from thidua.store.sql import install_macros
 
@@ -84,5 +86,8 @@ def connect_reader(db: Path) -> duckdb.DuckDBPyConnection:
         with contextlib.suppress(StoreError):
             ensure_built(db)
         con = duckdb.connect(str(db), read_only=True)
-    install_macros(con)
+    if macros is None:
+        install_macros(con)
+    else:
+        install_macros(con, macros)
     return con

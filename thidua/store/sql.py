@@ -72,10 +72,17 @@ def fetch_rows(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> list
     return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
 
 
-def install_macros(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the macros of ``queries/macros`` (a macro after those it calls)."""
-    for name in ("fold_key", "clean_text", "parse_code", "parse_number", "parse_date",
-                 "parse_month", "parse_result", "parse_subject",
-                 "scope_units", "nomination_status_on_days", "nomination_status_as_of",
-                 "nomination_status_from_steps", "nomination_counts_as_of", "unit_metrics"):
+# The macros of queries/macros, each after those it calls: cleaning and parsing text (the
+# loader's staging and checks, the unit search), then the metrics' (scope, statuses, numbers).
+TEXT_MACROS = ("fold_key", "clean_text", "parse_code", "parse_number", "parse_date",
+               "parse_month", "parse_result", "parse_subject")
+METRIC_MACROS = ("scope_units", "nomination_status_on_days", "nomination_status_as_of",
+                 "nomination_status_from_steps", "nomination_counts_as_of", "unit_metrics")
+
+
+def install_macros(con: duckdb.DuckDBPyConnection,
+                   names: tuple[str, ...] = TEXT_MACROS + METRIC_MACROS) -> None:
+    """Create the macros ``names`` (default: all) of ``queries/macros``, in that order.
+    ``METRIC_MACROS`` alone serve the metrics queries (``thidua summary``'s fast path)."""
+    for name in names:
         con.execute(query_text(f"macros/{name}"))
