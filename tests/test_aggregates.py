@@ -38,6 +38,8 @@ SAME_AS_RAW = (  # (query, raw definition, what else it takes)
     ("marts/nominations_award_status", "nominations_award_status", ()),
     ("marts/stage_durations", "stage_durations", ()),
     ("marts/nomination_list", "nomination_list", ()),
+    ("marts/unregistered_staff", "unregistered_staff", ()),
+    ("marts/missing_evaluations", "missing_evaluations", ("period",)),
 )
 
 

@@ -15,15 +15,21 @@ import copy
 from collections.abc import Callable
 from pathlib import Path
 
+import duckdb
+import pyarrow as pa
 import pytest
 
 from tests.conftest import read_tiny
 from tests.variants import Tables, write_csv_folder
 from thidua.catalogue import MESSAGES
+from thidua.contract import reference as ref
 from thidua.ingest.check import CHECKS, CHECKS_DIR, CheckHeaderError, discover_checks
 from thidua.ingest.load import load
 from thidua.ingest.messages import issue_message, location, message_keys
 from thidua.ingest.read import Issue
+from thidua.ingest.stage import prepare
+from thidua.store.schema import create_schema
+from thidua.store.sql import query_text, render
 
 Change = Callable[[Tables], None]
 
@@ -194,3 +200,27 @@ def test_a_placeholder_the_header_cannot_fill_is_refused(tmp_path: Path):
         encoding="utf-8")
     with pytest.raises(CheckHeaderError, match=r"^bad\.sql: .*placeholders \['table'\]"):
         discover_checks(tmp_path)
+
+
+@pytest.mark.parametrize("table", [t for t in ref.TABLES
+                                   if any(c.type == "text" and not c.required
+                                          for c in t.columns)], ids=lambda t: t.name)
+def test_an_optional_text_cell_is_typed_as_its_staged_text(table):
+    """cell_values leaves optional text columns out (their typed value is never NULL unless
+    the cell is blank): every typed_<table> must keep such a cell's staged text unchanged."""
+    con = duckdb.connect()
+    create_schema(con)
+    prepare(con)
+    texts = ["Ghi chú «1»", "0", "not a date", "Đạt", "x" * 300]
+    arrays = {"_row": pa.array(range(2, 2 + len(texts)), pa.int32())}
+    for col in table.columns:
+        arrays[col.name] = pa.array(texts, pa.string())
+    con.register("raw_rows", pa.table(arrays))
+    con.execute(render("staging/stage_table", table=table.name))
+    con.execute(query_text(f"staging/typed_{table.name}"))
+    for col in table.columns:
+        if col.type == "text" and not col.required:
+            got = con.execute(f"select t.{col.name}, s.{col.name} from typ_{table.name} t "
+                              f"join stg_{table.name} s using (_row)").fetchall()
+            assert len(got) == len(texts)
+            assert all(typed == staged and typed is not None for typed, staged in got), col.name

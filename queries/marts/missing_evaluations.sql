@@ -40,4 +40,4 @@ final as (
     left join submitted as s using (subject_type, subject_code)
     where coalesce(s.evaluated, 0) < c.expected
 )
-select * from final order by unit_code, subject_type desc, subject_name
+select * from final order by unit_code, subject_type desc, subject_name, subject_code
