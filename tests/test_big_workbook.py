@@ -8,17 +8,17 @@ its memory limit yields the memory sentence at once.
 
 from __future__ import annotations
 
+import pytest
+import pytest
 import xlsxwriter
 
 from tests.bigbook import BIG_STAFF, write_big_workbook
-from tests.conftest import read_tiny
+from tests.conftest import TINY, read_tiny
 from thidua.contract import reference as ref
 from thidua.ingest import sheet
 from thidua.ingest.load import load
 from thidua.ingest.sandbox import load_isolated
 from thidua.store.database import connect_read_only
-
-import pytest
 
 
 @pytest.fixture(scope="session")
@@ -69,3 +69,81 @@ def test_batches_change_nothing_an_import_says(tmp_path, monkeypatch):
     assert {(row, column) for _code, row, column in marked} >= {
         (staff_rows + 2, "position"), (staff_rows + 3, "position")}, said
     assert batched.outcome == whole.outcome
+
+
+def test_a_million_row_workbook_imports_through_the_upload_child(big_workbook, tmp_path):
+    read_so_far: list[int] = []
+    db = tmp_path / "big.duckdb"
+    outcome = load_isolated(big_workbook, db, "en", on_rows=read_so_far.append)
+    assert (outcome.outcome, outcome.error_count) == ("imported", 0), outcome.message
+    staff = BIG_STAFF + len(read_tiny()["staff"])
+    assert outcome.rows["staff"] == staff
+    assert read_so_far == sorted(read_so_far) and read_so_far[-1] >= staff
+    assert len(read_so_far) > BIG_STAFF // sheet.BATCH_ROWS  # once per batch, not once at the end
+    con = connect_read_only(db)
+    try:
+        assert con.execute("select count(*) from staff").fetchone()[0] == staff
+        assert con.execute("select full_name from staff where staff_code = 'GS0999999'"
+                           ).fetchone()[0] == "Nguyễn Văn 999999"
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("vi", "Tệp «tiny.xlsx» cần nhiều bộ nhớ hơn mức một lần nhập được dùng (128 MB). Chưa ghi "
+           "gì vào cơ sở dữ liệu. Hãy gửi các bảng dưới dạng thư mục tệp CSV (mỗi trang tính "
+           "một tệp), hoặc đề nghị quản trị viên nâng thiết lập THIDUA_IMPORT_MEMORY_MB."),
+    ("en", "The file 'tiny.xlsx' needs more memory than an import may use (128 MB). Nothing was "
+           "written. Send its tables as a folder of CSV files (one file per sheet), or ask the "
+           "administrator to raise the setting THIDUA_IMPORT_MEMORY_MB."),
+])
+def test_a_child_out_of_its_memory_limit_says_so(tiny_workbook, db_path, monkeypatch, lang,
+                                                 sentence):
+    monkeypatch.setenv("THIDUA_IMPORT_MEMORY_MB", "128")  # less than DuckDB needs to start
+    outcome = load_isolated(tiny_workbook, db_path, lang)
+    assert (outcome.outcome, outcome.exit_code, outcome.message) == ("unreadable", 2, sentence)
+    assert [i.code for i in outcome.errors] == ["unreadable_isolated"]
+
+
+def test_a_million_row_workbook_imports_through_the_upload_child(big_workbook, tmp_path):
+    db, read = tmp_path / "big.duckdb", []
+    outcome = load_isolated(big_workbook, db, "en", on_rows=read.append)
+    assert (outcome.outcome, outcome.exit_code, outcome.error_count) == ("imported", 0, 0), \
+        outcome.message
+    tiny = read_tiny()
+    assert outcome.rows["staff"] == BIG_STAFF + len(tiny["staff"])
+    data_rows = BIG_STAFF + sum(len(rows) for rows in tiny.values())
+    assert read == sorted(read) and read[-1] == data_rows  # heard batch by batch, to the end
+    assert read[2] - read[1] == sheet.BATCH_ROWS  # staff: a batch of rows at a time
+    con = connect_read_only(db)
+    try:
+        assert con.execute("SELECT count(*), count(DISTINCT unit_code) FROM staff WHERE "
+                           "staff_code LIKE 'GS%'").fetchone() == (BIG_STAFF, len(tiny["units"]))
+        assert con.execute("SELECT full_name, gender FROM staff WHERE staff_code = 'GS0999999'"
+                           ).fetchone() == ("Nguyễn Văn 999999", "Nam")
+    finally:
+        con.close()
+
+
+def test_a_child_out_of_its_memory_limit_says_so_at_once(big_workbook, tmp_path, monkeypatch):
+    """700 MB imports the tiny campaign but not a million rows: the reader's failed allocation
+    aborts the child, which is seen when it dies and named as the memory it needed."""
+    monkeypatch.setenv("THIDUA_IMPORT_MEMORY_MB", "700")
+    assert load_isolated(TINY, tmp_path / "tiny.duckdb").outcome == "imported"
+    db = tmp_path / "big.duckdb"
+    outcome = load_isolated(big_workbook, db, "vi")
+    assert (outcome.outcome, outcome.exit_code, outcome.message) == ("unreadable", 2, (
+        "Tệp «big.xlsx» cần nhiều bộ nhớ hơn mức một lần nhập được dùng (700 MB). Chưa ghi gì "
+        "vào cơ sở dữ liệu. Hãy gửi các bảng dưới dạng thư mục tệp CSV (mỗi trang tính một "
+        "tệp), hoặc đề nghị quản trị viên nâng thiết lập THIDUA_IMPORT_MEMORY_MB."))
+    english = load_isolated(big_workbook, db, "en", max_memory_mb=700)
+    assert english.message.startswith("The file 'big.xlsx' needs more memory than an import "
+                                      "may use (700 MB). Nothing was written. Send its tables "
+                                      "as a folder of CSV files")
+    con = connect_read_only(db)
+    try:
+        assert con.execute("SELECT count(*) FROM staff").fetchone() == (0,)
+        assert [row[0] for row in con.execute("SELECT outcome FROM imports").fetchall()] == [
+            "unreadable", "unreadable"]
+    finally:
+        con.close()

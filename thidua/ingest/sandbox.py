@@ -13,6 +13,7 @@ works on a private copy (``store.database.copy_on_write``) and renames it only w
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -63,10 +64,8 @@ def _lean_allocators() -> None:
     import pyarrow as pa
 
     pa.set_memory_pool(pa.system_memory_pool())
-    try:
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to tune
         ctypes.CDLL("libc.so.6").mallopt(_M_ARENA_MAX, 2)
-    except (OSError, AttributeError):  # not glibc: its own allocator, nothing to tune
-        pass
 
 
 def _child(conn, path: str, db: str, lang: str, max_memory_mb: int, max_seconds: float,
