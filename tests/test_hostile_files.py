@@ -203,8 +203,9 @@ def test_a_child_that_aborts_becomes_an_unreadable_outcome(tmp_path, db_path, be
     monkeypatch.setattr(sandbox, "_child", _abort)
     result = load_isolated(TINY, db_path, max_memory_mb=1024)
     assert (result.outcome, result.exit_code, result.message) == ("unreadable", 2, (
-        "Tệp «tiny» quá lớn hoặc hỏng: việc đọc cần quá 1024 MB bộ nhớ. Chưa ghi gì vào cơ sở "
-        "dữ liệu."))
+        "Tệp «tiny» cần nhiều bộ nhớ hơn mức một lần nhập được dùng (1024 MB). Chưa ghi gì vào "
+        "cơ sở dữ liệu. Hãy gửi các bảng dưới dạng thư mục tệp CSV (mỗi trang tính một tệp), "
+        "hoặc đề nghị quản trị viên nâng thiết lập THIDUA_IMPORT_MEMORY_MB."))
     assert result.errors == [Issue("error", "unreadable_isolated", "tiny", value=result.message)]
     assert snapshot(db_path) == before
     assert imports(db_path)[-1]["outcome"] == "unreadable"

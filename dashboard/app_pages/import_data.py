@@ -65,10 +65,20 @@ def upload_path(folder: Path, name: str, max_bytes: int = 200) -> Path:
 def run_import(name: str, data: bytes, replace_all: bool = False) -> None:
     """Load the upload in a child process with memory and time limits (``load_isolated``):
     whatever the file does, this server process stays up."""
+    status = st.empty()  # what the import is doing: its step, the rows read so far
+
+    def step(key: str, _n: int, _total: int) -> None:
+        status.caption(t(key, lang))
+
+    def rows_read(n: int) -> None:
+        status.caption(t("progress_rows_read", lang, rows=formats.count(n, lang)))
+
     with st.spinner(t("import_running", lang)), tempfile.TemporaryDirectory() as tmp:
         path = upload_path(Path(tmp), name)  # the upload's name never becomes a path
         path.write_bytes(data)
-        outcome = load_isolated(path, resolve_db(), lang, replace_all=replace_all)
+        outcome = load_isolated(path, resolve_db(), lang, replace_all=replace_all,
+                                progress=step, on_rows=rows_read)
+    status.empty()
     st.session_state["import_outcome"] = outcome
     st.session_state["import_pending"] = ((name, data) if outcome.outcome == "needs_confirmation"
                                           else None)

@@ -218,6 +218,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unreadable_isolated": (
         "Tệp «{path}» quá lớn hoặc hỏng: {limit}. Chưa ghi gì vào cơ sở dữ liệu.",
         "The file '{path}' is too large or damaged: {limit}. Nothing was written."),
+    "unreadable_memory": (
+        "Tệp «{path}» cần nhiều bộ nhớ hơn mức một lần nhập được dùng ({mb} MB). Chưa ghi gì "
+        "vào cơ sở dữ liệu. Hãy gửi các bảng dưới dạng thư mục tệp CSV (mỗi trang tính một "
+        "tệp), hoặc đề nghị quản trị viên nâng thiết lập THIDUA_IMPORT_MEMORY_MB.",
+        "The file '{path}' needs more memory than an import may use ({mb} MB). Nothing was "
+        "written. Send its tables as a folder of CSV files (one file per sheet), or ask the "
+        "administrator to raise the setting THIDUA_IMPORT_MEMORY_MB."),
     "limit_memory": ("việc đọc cần quá {mb} MB bộ nhớ", "reading it needs more than {mb} MB of "
                      "memory"),
     "limit_time": ("việc đọc kéo dài quá {seconds} giây", "reading it takes more than "
@@ -226,6 +233,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "(code {code})"),
     # The command line.
     "progress_reading": ("Đang đọc tệp", "Reading the file"),
+    "progress_rows_read": ("Đang đọc tệp: đã đọc {rows} dòng", "Reading the file: {rows} rows "
+                           "read"),
     "progress_checking": ("Đang kiểm tra", "Checking"),
     "progress_writing": ("Đang ghi", "Writing"),
     "progress_done": ("Xong", "Done"),

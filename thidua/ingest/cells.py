@@ -90,6 +90,18 @@ def _scan_sheet(handle) -> CellFlags:
     return flags
 
 
+def _may_hold_flags(handle) -> bool:
+    """Whether a sheet's XML holds a formula or an error cell at all, read a megabyte at a
+    time (a million-row sheet is hundreds of megabytes unzipped)."""
+    tail = b""
+    for chunk in iter(lambda: handle.read(1 << 20), b""):
+        window = tail + chunk
+        if b"<f" in window or b't="e"' in window:
+            return True
+        tail = chunk[-5:]
+    return False
+
+
 def formula_cells(path: Path) -> dict[str, CellFlags]:
     """Sheet name -> its formula cells without a saved value and its error cells (.xlsx and
     .xlsm only; an unreadable package yields nothing, calamine reports it)."""
@@ -100,9 +112,8 @@ def formula_cells(path: Path) -> dict[str, CellFlags]:
             out = {}
             for name, part in sheet_parts(book).items():
                 with book.open(part) as probe:
-                    head = probe.read()
-                if b"<f" not in head and b't="e"' not in head:
-                    continue  # no formula, no error: nothing to parse
+                    if not _may_hold_flags(probe):
+                        continue  # no formula, no error: nothing to parse
                 with book.open(part) as handle:
                     out[name] = _scan_sheet(handle)
             return out

@@ -66,7 +66,8 @@ def file_sha256(path: Path) -> str:
 
 
 def _read_unless_unchanged(con: duckdb.DuckDBPyConnection, path: Path, result: ImportOutcome,
-                           lang: str, progress: Progress) -> ReadResult | None:
+                           lang: str, progress: Progress,
+                           on_rows: Callable[[int], None] | None = None) -> ReadResult | None:
     """The input read, or None when it is the campaign's last file again or cannot be read
     (``result`` then says which)."""
     try:
@@ -77,7 +78,7 @@ def _read_unless_unchanged(con: duckdb.DuckDBPyConnection, path: Path, result: I
                 "unchanged", EXIT_IMPORTED, same)
             return None
         progress("progress_reading", 0, STEPS)
-        read = read_source(path)
+        read = read_source(path, on_rows)
         try:
             read_bodies(con, read)  # CSV and Parquet rows: straight into DuckDB
         finally:
@@ -145,17 +146,19 @@ def confirmation_sentence(result: ImportOutcome, lang: str) -> str:
 
 def load(path: str | Path, db: str | Path | None = None, lang: str = "vi",
          progress: Progress | None = None, replace_all: bool = False,
-         on_wait: Callable[[dict], None] | None = None) -> ImportOutcome:
+         on_wait: Callable[[dict], None] | None = None,
+         on_rows: Callable[[int], None] | None = None) -> ImportOutcome:
     """Validate and import ``path`` into ``db``; never raises for bad input or a bad store.
 
     ``replace_all`` confirms an import that removes most of a table's rows; ``on_wait(holder)``
-    is told once when another import holds the lock (``holder``: pid, user, file).
+    is told once when another import holds the lock (``holder``: pid, user, file);
+    ``on_rows(n)`` hears the rows of a workbook read so far, once per batch of rows.
     """
     path, db_path = Path(path), resolve_db(db)
     result = ImportOutcome("unreadable", EXIT_UNREADABLE, path.name)
     try:
         with writer_lock(db_path, file_name=path.name, on_wait=on_wait):
-            _load_locked(path, db_path, result, lang, progress, replace_all)
+            _load_locked(path, db_path, result, lang, progress, replace_all, on_rows)
     except StoreError as exc:
         result.outcome, result.exit_code = "failed", EXIT_UNREADABLE
         result.import_id = None
@@ -172,7 +175,8 @@ def store_message(exc: StoreError, lang: str) -> str:
 
 
 def _load_locked(path: Path, db_path: Path, result: ImportOutcome, lang: str,
-                 progress: Progress | None, replace_all: bool) -> None:
+                 progress: Progress | None, replace_all: bool,
+                 on_rows: Callable[[int], None] | None = None) -> None:
     """The import itself, under the writer lock; its outcome into ``result``."""
     started = datetime.now()
     step = progress or (lambda _key, _n, _total: None)
@@ -184,7 +188,7 @@ def _load_locked(path: Path, db_path: Path, result: ImportOutcome, lang: str,
                 "outcome": "imported", "import_id": result.import_id}
 
     with copy_on_write(db_path, keep=change) as con:
-        read = _read_unless_unchanged(con, path, result, lang, step)
+        read = _read_unless_unchanged(con, path, result, lang, step, on_rows)
         if read is None:  # unchanged or unreadable: only the attempt is recorded
             record_import(con, result, started)
             return

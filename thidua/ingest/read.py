@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import zip_longest
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from thidua.contract.reference import CODE, TABLES, Table
+from thidua.contract.reference import TABLES, Table
 from thidua.contract.textnorm import cell_text, fold, is_legacy_font
 from thidua.ingest import stream
-from thidua.ingest.cells import UNDECODABLE, CellFlags, formula_cells, is_column_numbers_row
+from thidua.ingest.cells import is_column_numbers_row
 from thidua.ingest.header import (
     HEADER_SCAN_ROWS,
     STT_KEYS,
@@ -30,15 +30,12 @@ from thidua.ingest.header import (
     best_guess_header,
     column_keys,
     find_header,
-    match_table,
 )
 from thidua.ingest.limits import (
     UnreadableInput,
     cap_issues,
-    hidden_sheets,
-    open_workbook,
 )
-from thidua.ingest.rows import cell_marks, identifying_columns, key_blank, row_content
+from thidua.ingest.rows import row_content
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 # Sheets of our own template that hold no data.
@@ -153,44 +150,7 @@ def locate_header(rows: list[list[object]], table: Table, origin: str, result: R
     return header, header_number, positions, user_labels, start
 
 
-def extract_table(rows: list[list[object]], table: Table, origin: str, result: ReadResult,
-                  first_row_number: int = 1, flags: CellFlags | None = None,
-                  lossy: bool = False) -> None:
-    """Find the header in ``rows`` (row i is Excel row ``first_row_number + i``), keep the data.
-    ``flags`` are the sheet's formula and error cells by position; ``lossy`` says the text was
-    decoded with replacement characters."""
-    located = locate_header(rows, table, origin, result, first_row_number)
-    if located is None:
-        return
-    header, header_number, positions, user_labels, start = located
-    data, first_number = rows[start:], start + first_row_number
-    width = max(max((len(row) for row in data), default=0), len(header.labels))
-    by_position = list(zip_longest(*data, fillvalue=None)) if data else [()] * width
-    arrays = {i: _text_array(by_position[i]) if i < len(by_position) else None
-              for i in range(width)}
-    n = len(data)
-    codes = frozenset(c.name for c in table.columns if c.type == CODE)
-    marks = cell_marks(arrays, positions, start, flags, lossy, codes)
-    marked = {index for (index, name), (kind, _v) in marks.items()
-              if kind != UNDECODABLE and name in identifying_columns(table)}
-    blank, any_content = key_blank(arrays, positions, table, n, marked)
-    for index in pc.indices_nonzero(pc.and_(blank, any_content)).to_pylist():
-        result.issues.append(Issue("warning", "skipped_row", origin, first_number + index,
-                                   value=row_content(data[index]), table=table.name))
-    keep = pc.invert(blank)
-    numbers = pa.array(range(first_number, first_number + n), pa.int32()).filter(keep)
-    columns = {name: (arrays[i] if arrays[i] is not None
-                      else pa.nulls(n, pa.string())).filter(keep)
-               for name, i in positions.items()}
-    kept = keep.to_pylist()
-    reported = [(first_number + index, name, kind, value)
-                for (index, name), (kind, value) in sorted(marks.items())
-                if index < n and kept[index]]
-    result.tables[table.name] = RawTable(table, origin, header_number, user_labels,
-                                         columns, numbers, reported)
-
-
-def _text_array(values: tuple) -> pa.Array:
+def text_array(values: tuple) -> pa.Array:
     """A column of cells as strings, NULL for empty or white-space-only cells (zero-width
     characters count as white space, as in the clean_text macro)."""
     arr = pa.array([v if v.__class__ is str else cell_text(v) for v in values], pa.string())
@@ -198,30 +158,9 @@ def _text_array(values: tuple) -> pa.Array:
     return pc.if_else(blank, pa.scalar(None, pa.string()), arr)
 
 
-def read_workbook(path: Path) -> ReadResult:
-    result = ReadResult()
-    workbook = open_workbook(path)
-    flags = formula_cells(path)
-    hidden = hidden_sheets(workbook)  # read, and said so
-    for sheet_name in workbook.sheet_names:
-        table = match_table(sheet_name)
-        if table is None:
-            if fold(sheet_name) not in IGNORED_SHEETS:
-                result.issues.append(Issue("warning", "unknown_sheet", sheet_name))
-            continue
-        if table.name in result.tables:
-            result.issues.append(Issue("error", "duplicate_sheet", sheet_name, table=table.name,
-                                       detail=result.tables[table.name].origin))
-            continue
-        if sheet_name in hidden:
-            result.issues.append(Issue("warning", hidden[sheet_name], sheet_name, table=table.name))
-        rows = workbook.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
-        extract_table(rows, table, sheet_name, result, flags=flags.get(sheet_name))
-    return result
-
-
-def read_source(path: Path) -> ReadResult:
-    """Read a workbook or a folder; missing required tables are reported as errors."""
+def read_source(path: Path, on_rows: Callable[[int], None] | None = None) -> ReadResult:
+    """Read a workbook or a folder; missing required tables are reported as errors.
+    ``on_rows`` hears how many rows of a workbook's sheets have been read so far."""
     if not path.exists():
         raise UnreadableInput("unreadable_missing", path=str(path))
     if path.is_dir():
@@ -231,7 +170,9 @@ def read_source(path: Path) -> ReadResult:
     elif path.suffix.lower() in WORKBOOK_SUFFIXES:
         if path.stat().st_size == 0:
             raise UnreadableInput("unreadable_empty", path=path.name)
-        result = read_workbook(path)
+        from thidua.ingest.sheet import read_workbook  # it builds on this module
+
+        result = read_workbook(path, on_rows)
     else:
         raise UnreadableInput("unreadable_kind", path=path.name)
     result.issues = cap_issues(result.issues)

@@ -13,7 +13,9 @@ works on a private copy (``store.database.copy_on_write``) and renames it only w
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
 import signal
 import sys
 import threading
@@ -33,37 +35,76 @@ from thidua.ingest.read import Issue
 from thidua.store.database import copy_on_write, resolve_db, writer_lock
 
 _GRACE_S = 10  # after the result arrives, how long the child may take to exit
+_M_ARENA_MAX = -8  # glibc's mallopt parameter: how many malloc arenas threads share
+_SLICE_S = 0.25  # how often the parent looks whether the child still lives
+
+
+def import_memory_mb() -> int:
+    """The setting THIDUA_IMPORT_MEMORY_MB (default 2048): the address space of an import."""
+    try:
+        return max(64, int(os.environ.get("THIDUA_IMPORT_MEMORY_MB", "2048")))
+    except ValueError:
+        return 2048
+
+
+def _is_memory_panic(exc: BaseException) -> bool:
+    """A Rust reader's panic (pyo3's PanicException, no Exception) from a failed allocation:
+    a Python object it could not create (a null pointer), or a size it could not reserve."""
+    text = str(exc).lower()
+    return type(exc).__name__ == "PanicException" and any(
+        word in text for word in ("null", "alloc", "capacity overflow", "memory"))
+
+
+def _lean_allocators() -> None:
+    """Allocators that reserve only what they use: the address-space limit counts reserved
+    memory, and by default pyarrow's mimalloc reserves 1 GiB arenas and glibc 64 MiB per
+    thread, over 1.5 GiB of a 2 GiB limit before a cell is read (issue 9)."""
+    import ctypes
+
+    import pyarrow as pa
+
+    pa.set_memory_pool(pa.system_memory_pool())
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to tune
+        ctypes.CDLL("libc.so.6").mallopt(_M_ARENA_MAX, 2)
 
 
 def _child(conn, path: str, db: str, lang: str, max_memory_mb: int, max_seconds: float,
            replace_all: bool) -> None:
     """The child's whole life: limits, then the loader; its outcome (or the limit) to ``conn``."""
-    import os
     import resource
 
     # DuckDB spills what does not fit in half the child's address space instead of failing.
     os.environ.setdefault("THIDUA_MEMORY_LIMIT", f"{max(64, max_memory_mb // 2)}MB")
+    # A Rust panic's backtrace allocates: out of memory it deadlocked the child (issue 9).
+    os.environ["RUST_BACKTRACE"] = os.environ["RUST_LIB_BACKTRACE"] = "0"
+    _lean_allocators()
     limit = max_memory_mb << 20
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     cpu = max(1, int(max_seconds) + 1)
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
     try:
         outcome = load(path, db, lang, lambda key, n, total: conn.send(("progress", key, n, total)),
-                       replace_all=replace_all, on_wait=lambda holder: conn.send(("wait", holder)))
+                       replace_all=replace_all, on_wait=lambda holder: conn.send(("wait", holder)),
+                       on_rows=lambda n: conn.send(("rows", n)))
         conn.send(("done", outcome))
     except (MemoryError, duckdb.OutOfMemoryException):
         conn.send(("memory", None))
     except Exception:  # the traceback goes to the server's log, the caller gets a sentence
         traceback.print_exc()
         conn.send(("crash", None))
+    except BaseException as exc:  # a Rust panic; an interrupt or exit goes on
+        if type(exc).__name__ != "PanicException":
+            raise
+        traceback.print_exc()
+        conn.send(("memory" if _is_memory_panic(exc) else "crash", None))
     finally:
         conn.close()
 
 
-def _failed(path: Path, db: Path, lang: str, limit: str) -> ImportOutcome:
+def _failed(path: Path, db: Path, message: str) -> ImportOutcome:
     """The outcome of a child that did not finish, recorded as an unreadable attempt."""
     result = ImportOutcome("unreadable", EXIT_UNREADABLE, path.name)
-    result.message = t("unreadable_isolated", lang, path=path.name, limit=limit)
+    result.message = message
     result.errors, result.error_count = [
         Issue("error", "unreadable_isolated", path.name, value=result.message)], 1
     try:
@@ -74,19 +115,27 @@ def _failed(path: Path, db: Path, lang: str, limit: str) -> ImportOutcome:
     return result
 
 
-def _limit_text(reason: str, exitcode: int | None, lang: str, max_memory_mb: int,
-                max_seconds: float) -> str:
-    """Which limit the child hit: the timeout, memory (a MemoryError, an abort or segfault of a
-    failed allocation, the kernel's OOM kill), CPU time, or an unexplained exit."""
+def _failure_message(reason: str, exitcode: int | None, path: Path, lang: str,
+                     max_memory_mb: int, max_seconds: float) -> str:
+    """Which limit the child hit: the timeout, memory (a MemoryError or a reader's panic, an
+    abort or segfault of a failed allocation, the kernel's OOM kill; then what to do instead),
+    CPU time, or an unexplained exit."""
     if reason == "time" or exitcode == -signal.SIGXCPU:
-        return t("limit_time", lang, seconds=int(max_seconds))
-    if reason == "memory" or exitcode in (-signal.SIGABRT, -signal.SIGSEGV, -signal.SIGBUS,
-                                          -signal.SIGKILL):
-        return t("limit_memory", lang, mb=max_memory_mb)
-    return t("limit_crash", lang, code=exitcode)
+        limit = t("limit_time", lang, seconds=int(max_seconds))
+    elif reason == "memory" or exitcode in (-signal.SIGABRT, -signal.SIGSEGV, -signal.SIGBUS,
+                                            -signal.SIGKILL):
+        return t("unreadable_memory", lang, path=path.name, mb=max_memory_mb)
+    else:
+        limit = t("limit_crash", lang, code=exitcode)
+    return t("unreadable_isolated", lang, path=path.name, limit=limit)
 
 
 _START_LOCK = threading.Lock()
+# What the child's allocators read when it starts (issue 9): its address space is the limit, so
+# nothing may reserve more than it uses. Arrow's default mimalloc pool reserves a gigabyte on
+# its first vector kernel and glibc reserves 64 MB per thread arena; both counted against
+# RLIMIT_AS, they ran a million-row workbook out of its 2 GB with a third of it in use.
+_CHILD_ENV = {"ARROW_DEFAULT_MEMORY_POOL": "system", "MALLOC_ARENA_MAX": "2"}
 
 
 def _start_without_main(child: multiprocessing.process.BaseProcess) -> None:
@@ -94,52 +143,79 @@ def _start_without_main(child: multiprocessing.process.BaseProcess) -> None:
 
     A spawned child imports the parent's main module first. Inside the dashboard that module is
     the Streamlit page script being run (the script runner puts it in ``sys.modules``), so the
-    child would execute the whole page. An empty stand-in is put there while the child starts.
+    child would execute the whole page. An empty stand-in is put there while the child starts,
+    and the child inherits ``_CHILD_ENV`` (set only while it starts: a spawned child reads its
+    environment at its exec, before any of its code runs).
     """
     with _START_LOCK:
         main = sys.modules.get("__main__")
         sys.modules["__main__"] = types.ModuleType("__main__")
+        saved = {key: os.environ.get(key) for key in _CHILD_ENV}
+        os.environ.update(_CHILD_ENV)
         try:
             child.start()
         finally:
+            for key, value in saved.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
             if main is not None:
                 sys.modules["__main__"] = main
 
 
+def _watch(child, receiver, deadline: float, progress: Progress | None,
+           on_wait: Callable[[dict], None] | None,
+           on_rows: Callable[[int], None] | None) -> tuple[str, ImportOutcome | None]:
+    """The child's messages passed on until its outcome, its death or the deadline: (reason,
+    outcome). The pipe is polled in short slices and the child's life checked between them,
+    so a child that dies (a signal, a panic) is seen at once, never waited out."""
+    try:
+        while (left := deadline - time.monotonic()) > 0:
+            if not receiver.poll(min(left, _SLICE_S)):
+                if not child.is_alive() and not receiver.poll(0):
+                    return "crash", None
+                continue
+            kind, *payload = receiver.recv()
+            if kind == "progress" and progress is not None:
+                progress(*payload)
+            elif kind == "rows" and on_rows is not None:
+                on_rows(payload[0])
+            elif kind == "wait" and on_wait is not None:
+                on_wait(payload[0])
+            elif kind in ("done", "memory", "crash"):
+                return kind, payload[0]
+    except (EOFError, OSError):  # the child died: its exit code says how
+        return "crash", None
+    return "time", None
+
+
 def load_isolated(path: str | Path, db: str | Path | None = None, lang: str = "vi", *,
-                  max_memory_mb: int = 2048, max_seconds: float = 600,
+                  max_memory_mb: int | None = None, max_seconds: float = 600,
                   progress: Progress | None = None, replace_all: bool = False,
-                  on_wait: Callable[[dict], None] | None = None) -> ImportOutcome:
-    """``ingest.load.load`` in a child process limited to ``max_memory_mb`` of address space and
-    ``max_seconds`` of wall-clock (and CPU) time; never raises for what the child does."""
+                  on_wait: Callable[[dict], None] | None = None,
+                  on_rows: Callable[[int], None] | None = None) -> ImportOutcome:
+    """``ingest.load.load`` in a child process limited to ``max_memory_mb`` of address space
+    (default: the setting THIDUA_IMPORT_MEMORY_MB) and ``max_seconds`` of wall-clock (and CPU)
+    time; never raises for what the child does. ``on_rows`` hears the rows read so far."""
     path, db_path = Path(path), resolve_db(db)
+    max_memory_mb = max_memory_mb or import_memory_mb()
     ctx = multiprocessing.get_context("spawn")
     receiver, sender = ctx.Pipe(duplex=False)
     child = ctx.Process(target=_child, daemon=True, args=(
         sender, str(path), str(db_path), lang, max_memory_mb, max_seconds, replace_all))
     _start_without_main(child)
     sender.close()
-    deadline, reason, outcome = time.monotonic() + max_seconds, "time", None
     try:
-        while (left := deadline - time.monotonic()) > 0 and receiver.poll(left):
-            kind, *payload = receiver.recv()
-            if kind == "progress" and progress is not None:
-                progress(*payload)
-            elif kind == "wait" and on_wait is not None:
-                on_wait(payload[0])
-            elif kind in ("done", "memory", "crash"):
-                reason, outcome = kind, payload[0]
-                break
-    except (EOFError, OSError):  # the child died: its exit code says how
-        reason = "crash"
+        reason, outcome = _watch(child, receiver, time.monotonic() + max_seconds, progress,
+                                 on_wait, on_rows)
     finally:
         receiver.close()
     child.join(_GRACE_S if outcome is not None else 0.5)
-    if child.is_alive():
+    if child.is_alive():  # hung (after a reader's panic) or out of time: it goes now
         child.kill()
         child.join()
     if outcome is not None:
         return outcome
-    limit = _limit_text(reason, child.exitcode, lang, max_memory_mb, max_seconds)
-    return _failed(path, db_path, lang, limit)
-
+    return _failed(path, db_path, _failure_message(reason, child.exitcode, path, lang,
+                                                   max_memory_mb, max_seconds))

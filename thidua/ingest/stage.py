@@ -70,6 +70,9 @@ def stage_table(con: duckdb.DuckDBPyConnection, table: ref.Table, raw: RawTable 
         con.execute(render("staging/stage_table", table=table.name))
     finally:
         con.unregister("raw_rows")
+    del arrays
+    if raw is not None:  # the text is DuckDB's now: a million-row sheet's copy is let go
+        raw.columns, raw.row_numbers = {}, pa.array([], pa.int32())
     con.execute(query_text(f"staging/typed_{table.name}"))
 
 
