@@ -28,7 +28,7 @@ import streamlit as st
 if __package__ in (None, ""):  # `streamlit run dashboard/streamlit_app.py` runs it as a script
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dashboard.ui import access, oidc, state, timing, unit_picker
+from dashboard.ui import access, download_link, oidc, state, timing, unit_picker
 from dashboard.ui.print_css import print_styles
 from dashboard.ui.widgets import md_escape
 from thidua import formats
@@ -249,6 +249,7 @@ def _sign_in_at(url: str):
 
 
 def main() -> None:
+    download_link.begin_render()  # this session's download links of older renders end
     initial = from_query(st.query_params.to_dict())
     account = _account(initial)
     role = account.role if account else ""
