@@ -233,8 +233,13 @@ def _sign_in(lang: str) -> None:
     title = t("signin_page_title", lang)
     # Every page's own address answers with the sign-in form too, so a bookmarked link of a
     # signed-out person gets the form and not Streamlit's "Page not found" dialog over it.
+    # An unknown address gets one too (Streamlit would send its English "Page not found"
+    # dialog): the page the browser asked for is, signed out, the sign-in form as well.
+    known = [*(url for *_, url in PAGES), "dang-nhap"]
+    asked = _requested_path()
+    extra = [asked] if asked and asked not in known and "/" not in asked else []
     at_addresses = [st.Page(_sign_in_at(url), title=title, url_path=url)
-                    for url in [*(url for *_, url in PAGES), "dang-nhap"]]
+                    for url in [*known, *extra]]
     st.navigation([st.Page(HERE / SIGN_IN_PAGE, title=title, default=True), *at_addresses],
                   position="hidden").run()
 
@@ -244,7 +249,7 @@ def _sign_in_at(url: str):
     def page() -> None:
         runpy.run_path(str(HERE / SIGN_IN_PAGE), run_name="__page__")
 
-    page.__name__ = f"sign_in_{url.replace('-', '_')}"
+    page.__name__ = f"sign_in_{url.encode().hex()}"  # any address, a name of its own
     return page
 
 
