@@ -17,7 +17,6 @@ short page in the link's language (410): reload the page.
 
 from __future__ import annotations
 
-import hmac
 import html
 import logging
 from urllib.parse import quote
@@ -77,8 +76,8 @@ def refusal(recipe: Recipe, cookie: str | None) -> str | None:
     required = store.path.exists() and (store.has_accounts() or bool(store.accounts()))
     if not required:
         return None if recipe.session is None else "signed_out"
-    if recipe.session is None or not cookie or not hmac.compare_digest(cookie, recipe.session):
-        return "signed_out"
+    if recipe.session is None or not cookie or not store.same_session(cookie, recipe.session):
+        return "signed_out"  # another browser, or the session has ended
     account = store.session(cookie)
     if account is None or account.disabled or account.name != recipe.user:
         return "signed_out"

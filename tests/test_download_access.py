@@ -66,9 +66,13 @@ def test_only_the_cookie_the_link_was_made_for_fetches_it(role_store, signed_in,
     other = role_store.create_session("hc")  # the same account, another browser
     assert fetch(csv).status_code == 403  # no cookie at all
     assert fetch(csv, other).status_code == 403
-    assert fetch(csv, at.session_state["auth_token"]).status_code == 200
+    token = at.session_state["auth_token"]
+    assert fetch(csv, token).status_code == 200
+    cookie, _max_age = role_store.claim_handoff(role_store.start_handoff(token))
+    assert cookie != token  # the browser's cookie: the same session's other key
+    assert fetch(csv, cookie).content.decode("utf-8-sig").count("\n") == 7
     assert [e[2].get("outcome") for e in audit_events(role_store.path)] == [
-        "refused", "refused", None]
+        "refused", "refused", None, None]
 
 
 def test_the_local_users_downloads_stop_once_an_account_exists(accounts_file, fetch):
