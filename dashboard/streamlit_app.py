@@ -231,15 +231,11 @@ def _sign_in(lang: str) -> None:
     st.session_state.pop(access.ACCOUNT_KEY, None)
     st.session_state["filters"] = Filters(lang=lang)
     title = t("signin_page_title", lang)
-    # Every page's own address answers with the sign-in form too, so a bookmarked link of a
-    # signed-out person gets the form and not Streamlit's "Page not found" dialog over it.
-    # An unknown address gets one too (Streamlit would send its English "Page not found"
-    # dialog): the page the browser asked for is, signed out, the sign-in form as well.
+    # Every page's own address, and an unknown one, answers with the sign-in form too, so a
+    # signed-out person gets the form and not Streamlit's English "Page not found" dialog.
     known = [*(url for *_, url in PAGES), "dang-nhap"]
-    asked = _requested_path()
-    extra = [asked] if asked and asked not in known and "/" not in asked else []
-    at_addresses = [st.Page(_sign_in_at(url), title=title, url_path=url)
-                    for url in [*known, *extra]]
+    urls = known + [p for p in [_requested_path()] if p and p not in known and "/" not in p]
+    at_addresses = [st.Page(_sign_in_at(url), title=title, url_path=url) for url in urls]
     st.navigation([st.Page(HERE / SIGN_IN_PAGE, title=title, default=True), *at_addresses],
                   position="hidden").run()
 
