@@ -32,7 +32,7 @@ def _style() -> str:
         f"<style>a.{LINK_CLASS}{{display:inline-flex;align-items:center;gap:.5rem;"
         "min-height:2.5rem;padding:.25rem .75rem;border-radius:.5rem;"
         f"border:1px solid {look.muted};background:{look.paper};color:{look.font_colour};"
-        "text-decoration:none;font-size:1rem;line-height:1.6;white-space:nowrap}"
+        "text-decoration:none;font-size:.875rem;line-height:1.6;white-space:nowrap}"
         f"a.{LINK_CLASS}:hover{{border-color:{look.primary};color:{look.primary}}}"
         f"a.{LINK_CLASS}:focus-visible{{outline:2px solid {look.primary};outline-offset:2px}}"
         f"a.{LINK_CLASS}.primary{{background:{look.primary};border-color:{look.primary};"

@@ -164,7 +164,7 @@ def check_tables(page: Any, lang: str, summary: dict[str, Any]) -> None:
 
 
 def check_import(page: Any, lang: str, summary: dict[str, Any]) -> None:
-    expect(page.get_by_role("button", name=t("import_template", lang))).to_be_visible()
+    expect(page.get_by_role("link", name=t("import_template", lang))).to_be_visible()
     expect(main(page)).to_contain_text(t("import_upload", lang))
 
 
