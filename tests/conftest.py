@@ -164,14 +164,13 @@ def signed_in(role_store):
 
 @dataclass(frozen=True)
 class Link:
-    """A download link drawn on the page: its words, address and suggested file name."""
+    """A download link drawn on the page: its words and address."""
 
     label: str
     href: str
-    file_name: str
 
 
-LINK = re.compile(r'<a class="thidua-download[^"]*" href="([^"]+)" download="([^"]*)">'
+LINK = re.compile(r'<a class="thidua-download[^"]*" href="([^"]+)">'
                   r'<span aria-hidden="true">[^<]*</span>([^<]*)</a>')
 
 
@@ -179,8 +178,8 @@ def download_links(at) -> list[Link]:
     """The page's download links (``dashboard/ui/download_link.py``), in page order."""
     found = []
     for element in at.get("html"):
-        for href, name, label in LINK.findall(element.proto.body):
-            found.append(Link(html.unescape(label), html.unescape(href), html.unescape(name)))
+        for href, label in LINK.findall(element.proto.body):
+            found.append(Link(html.unescape(label), html.unescape(href)))
     return found
 
 

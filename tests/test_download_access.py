@@ -89,8 +89,9 @@ def test_the_answer_is_an_attachment_no_cache_keeps(tiny_app, fetch):
     answer = fetch(csv)
     assert answer.headers["cache-control"] == "no-store"
     assert answer.headers["x-content-type-options"] == "nosniff"
-    assert answer.headers["content-disposition"] == content_disposition(csv.file_name)
-    assert answer.headers["content-disposition"].startswith("attachment; ")
+    name = "thidua_TD25_can-bo_tat-ca-don-vi_2026-06-15.csv"  # export_file_name's
+    assert answer.headers["content-disposition"] == content_disposition(name)
+    assert answer.headers["content-disposition"].startswith(f'attachment; filename="{name}"')
 
 
 def test_a_vietnamese_file_name_is_kept_in_filename_star():
@@ -175,3 +176,16 @@ def test_other_sessions_runs_and_sweeps_between_render_and_fetch_lose_nothing(
         manager._storage.get_file(media)  # the old way: the built file has left its address
     answer = fetch(csv, at.session_state["auth_token"])
     assert answer.status_code == 200 and answer.content.decode("utf-8-sig").count("\n") == 7
+
+
+def test_an_action_the_role_lacks_is_refused(role_store):
+    from dataclasses import replace
+
+    from dashboard.download_route import refusal
+
+    token = role_store.create_session("ld")  # lanh_dao: figures per unit, no named rows
+    recipe = replace(_recipe([]), action="download_named", user="ld", session=token,
+                     accounts=role_store.path)
+    assert refusal(recipe, token) == "not_allowed"
+    assert refusal(replace(recipe, action="download_aggregate"), token) is None
+    assert refusal(replace(recipe, user="hc"), token) == "signed_out"  # not whom it was for

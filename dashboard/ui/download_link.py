@@ -1,10 +1,13 @@
 """A download on the page as a plain link to thidua's download route, styled as a button.
 
 ``offer`` registers the file's recipe (``dashboard/download_registry.py``) for this Streamlit
-session, this account and its session token, and draws ``<a href=… download=…>``: one click
-downloads in place (same tab) without a script run, and the file is built only then, by the
-route (``dashboard/download_route.py``), which checks the session again and writes the audit
-entry. Every value in the markup is escaped; the address is the server's own.
+session, this account and its session token, and draws ``<a href=…>`` (no ``target``): one
+click downloads in place (same tab; the answer is an attachment, so the page stays) without a
+script run, and the file is built only then, by the route (``dashboard/download_route.py``),
+which checks the session again and writes the audit entry. No ``download`` attribute: with
+one, a refused or expired link would be a failed download with no word of why; without it,
+the tab shows the route's page in the user's language. Every value in the markup is escaped;
+the address is the server's own.
 """
 
 from __future__ import annotations
@@ -61,7 +64,6 @@ def offer(label: str, build: Callable[[], bytes], file_name: str, mime: str, *, 
         action=action, user=account.name, session=st.session_state.get(access.TOKEN_KEY),
         accounts=access.store_path(), lang=lang, streamlit_session=session_id()))
     kind = f"{LINK_CLASS} primary" if primary else LINK_CLASS
-    where.html(f"{_style()}<a class=\"{kind}\" href=\"{html.escape(href(token, lang))}\" "
-               f"download=\"{html.escape(file_name)}\">"
+    where.html(f"{_style()}<a class=\"{kind}\" href=\"{html.escape(href(token, lang))}\">"
                f"<span aria-hidden=\"true\">{GLYPH}</span>{html.escape(label)}</a>")
     return token

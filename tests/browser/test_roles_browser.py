@@ -314,6 +314,10 @@ def test_a_download_address_serves_only_the_signed_in_browser(role_server, open_
     gone = page.request.get(download.url)  # the same browser, signed out
     assert gone.status == 403 and "Họ và tên" not in gone.text()
     assert t("download_refused", "vi") in gone.text()
+    page.goto(download.url)  # the link clicked again, signed out: the route's page in the tab
+    assert page.locator("h1").inner_text() == t("download_refused_title", "vi")
+    page.goto(f"{role_server.url}/api/thidua/download/het-han?lang=en")
+    assert page.locator("h1").inner_text() == t("download_gone_title", "en")
 
 
 def test_signed_out_an_unknown_address_is_the_form_without_an_english_dialog(role_server,
