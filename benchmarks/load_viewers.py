@@ -7,7 +7,8 @@ front of ``thidua serve``s started by the systemd unit's command), with 1, then 
 the baseline (``one_chart_app.py``: one chart a page, the same widgets and labels) runs behind
 the same nginx. For each N, contexts sign in (``lanh_dao`` accounts; not timed; those of the
 smaller N stay) up to N, then for ``--duration`` s each repeats: as-of date, a unit, a page,
-English, the Tables page and its CSV, units cleared, Vietnamese, another date, the Overview.
+English, the Tables page and its CSV (a link to thidua's download route: saved and failed
+CSVs are counted), units cleared, Vietnamese, another date, the Overview.
 Meanwhile ``thidua load --replace-all`` lands one of two workbooks in turn every
 ``--import-every`` s, during the baseline too. Re-render: click → Streamlit's run over (no
 running indicator, connected), the change visible (address parameters, the title in its
@@ -151,6 +152,8 @@ async def phase(stack: st.Stack, viewers: list, args) -> dict:
     return {"viewers": len(viewers), "actions": len(samples), "errors": errors,
             "rerender_p50": pct(renders, 50), "rerender_p95": pct(renders, 95),
             "download_p50": pct([s for k, s in samples if k == "download"], 50),
+            "downloads": [sum(k == "download" for k, _ in samples),
+                          sum(e.startswith("download on") for e in errors)],  # saved, failed
             "by_kind": {k: pct([s for kk, s in samples if kk == k], 50)
                         for k in dict.fromkeys(k for k, _ in CYCLE)},
             "rss_before": before, "rss_peak": max(peak), "rss_after": rss_mb(groups),
@@ -210,8 +213,8 @@ def table(results: list[dict]) -> str:
         return "–" if value is None else f"{value:.{digits}f}"
     base = {r["viewers"]: r for r in results if r["target"].startswith("one chart")}
     lines = ["| target | N | actions | errors | re-render p50 / p95 s | ÷ one chart p50 / p95 "
-             "| server ms/run p50 / p95 | download p50 s | RSS MB before / peak / after "
-             "| imports |", "|" + "---|" * 10]
+             "| server ms/run p50 / p95 | download p50 s | CSVs saved / failed "
+             "| RSS MB before / peak / after | imports |", "|" + "---|" * 11]
     for r in results:
         b = base.get(r["viewers"])
         ratio = (f"{r['rerender_p50'] / b['rerender_p50']:.2f} / "
@@ -221,7 +224,8 @@ def table(results: list[dict]) -> str:
         lines.append(f"| {r['target']} | {r['viewers']} | {r['actions']} | {len(r['errors'])} "
                      f"| {f(r['rerender_p50'])} / {f(r['rerender_p95'])} | {ratio} "
                      f"| {f(r['server_p50'], 0)} / {f(r['server_p95'], 0)} "
-                     f"| {f(r['download_p50'])} | {r['rss_before']:.0f} / {r['rss_peak']:.0f}"
+                     f"| {f(r['download_p50'])} | {r['downloads'][0]} / {r['downloads'][1]} "
+                     f"| {r['rss_before']:.0f} / {r['rss_peak']:.0f}"
                      f" / {r['rss_after']:.0f} | {landed}/{len(r['imports'])} |")
     return "\n".join(lines)
 

@@ -28,7 +28,7 @@ import streamlit as st
 if __package__ in (None, ""):  # `streamlit run dashboard/streamlit_app.py` runs it as a script
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dashboard.ui import access, oidc, state, timing, unit_picker
+from dashboard.ui import access, download_link, oidc, state, timing, unit_picker
 from dashboard.ui.print_css import print_styles
 from dashboard.ui.widgets import md_escape
 from thidua import formats
@@ -231,10 +231,11 @@ def _sign_in(lang: str) -> None:
     st.session_state.pop(access.ACCOUNT_KEY, None)
     st.session_state["filters"] = Filters(lang=lang)
     title = t("signin_page_title", lang)
-    # Every page's own address answers with the sign-in form too, so a bookmarked link of a
-    # signed-out person gets the form and not Streamlit's "Page not found" dialog over it.
-    at_addresses = [st.Page(_sign_in_at(url), title=title, url_path=url)
-                    for url in [*(url for *_, url in PAGES), "dang-nhap"]]
+    # Every page's own address, and an unknown one, answers with the sign-in form too, so a
+    # signed-out person gets the form and not Streamlit's English "Page not found" dialog.
+    known = [*(url for *_, url in PAGES), "dang-nhap"]
+    urls = known + [p for p in [_requested_path()] if p and p not in known and "/" not in p]
+    at_addresses = [st.Page(_sign_in_at(url), title=title, url_path=url) for url in urls]
     st.navigation([st.Page(HERE / SIGN_IN_PAGE, title=title, default=True), *at_addresses],
                   position="hidden").run()
 
@@ -244,11 +245,12 @@ def _sign_in_at(url: str):
     def page() -> None:
         runpy.run_path(str(HERE / SIGN_IN_PAGE), run_name="__page__")
 
-    page.__name__ = f"sign_in_{url.replace('-', '_')}"
+    page.__name__ = f"sign_in_{url.encode().hex()}"  # any address, a name of its own
     return page
 
 
 def main() -> None:
+    download_link.begin_render()  # this session's download links of older renders end
     initial = from_query(st.query_params.to_dict())
     account = _account(initial)
     role = account.role if account else ""

@@ -1,7 +1,8 @@
 """The web entry ``thidua serve`` runs: the dashboard as a Streamlit ``st.App``.
 
 Beside Streamlit's own routes it mounts thidua's session-cookie route and sign-out hook
-(``dashboard/session_routes.py``), so a signed-in browser stays signed in across a reload.
+(``dashboard/session_routes.py``), so a signed-in browser stays signed in across a reload, and
+thidua's download route (``dashboard/download_route.py``), which serves the pages' downloads.
 When the Office's OpenID Connect provider is set up (``THIDUA_OIDC_*``, checked by ``thidua
 serve``), it becomes Streamlit's ``[auth]`` section as programmatic secrets: no secrets file is
 written anywhere. The two secret values are then removed from this process's environment, so
@@ -24,6 +25,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE.parent) not in sys.path:  # `streamlit run dashboard/thidua_web.py` in a checkout
     sys.path.insert(0, str(HERE.parent))
 
+from dashboard import download_route  # noqa: E402
 from dashboard.session_routes import SignOutCookie, routes  # noqa: E402
 from thidua.accounts.account import AccountError  # noqa: E402
 from thidua.accounts.oidc import streamlit_secrets  # noqa: E402
@@ -40,5 +42,6 @@ def _auth() -> dict[str, dict[str, str]] | None:
         raise SystemExit(t(exc.key, "vi", **exc.params)) from None
 
 
-app = st.App(HERE / "streamlit_app.py", routes=routes(), middleware=[Middleware(SignOutCookie)],
+app = st.App(HERE / "streamlit_app.py", routes=routes() + download_route.routes(),
+             middleware=[Middleware(SignOutCookie)],
              secrets=_auth())

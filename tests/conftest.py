@@ -9,13 +9,17 @@ an address, a query string); ``tiny_app`` runs it over the tiny campaign with no
 single local user); ``accounts_file`` points the app at a temporary accounts store, which
 ``role_store`` fills with one account per role (``ROLE_ACCOUNTS``, one password) and
 ``signed_in`` runs the app in a session of one of them, as the sign-in page opens it;
-``clicks`` keeps the callables the download buttons were given.
+``download_links`` reads the download links a page drew, and ``fetch`` asks thidua's download
+route for one of them as a browser with a given session cookie would.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import html
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -158,17 +162,42 @@ def signed_in(role_store):
     return make
 
 
+@dataclass(frozen=True)
+class Link:
+    """A download link drawn on the page: its words and address."""
+
+    label: str
+    href: str
+
+
+LINK = re.compile(r'<a class="thidua-download[^"]*" href="([^"]+)">'
+                  r'<span aria-hidden="true">[^<]*</span>([^<]*)</a>')
+
+
+def download_links(at) -> list[Link]:
+    """The page's download links (``dashboard/ui/download_link.py``), in page order."""
+    found = []
+    for element in at.get("html"):
+        for href, label in LINK.findall(element.proto.body):
+            found.append(Link(html.unescape(label), html.unescape(href)))
+    return found
+
+
 @pytest.fixture
-def clicks(monkeypatch: pytest.MonkeyPatch) -> list:
-    """The ``data`` callables the download buttons were given, newest last (a click runs one)."""
-    from dashboard.ui import access
+def fetch():
+    """``get(link, cookie=None)``: the download route's answer to a browser holding ``cookie``
+    (the ``thidua_session`` value), as the server mounts it (``download_route.routes``)."""
+    from starlette.applications import Starlette
+    from starlette.testclient import TestClient
 
-    made: list = []
-    real = access.audited
+    from dashboard import download_route
+    from dashboard.session_routes import COOKIE
 
-    def keep(*args, **kwargs):
-        made.append(real(*args, **kwargs))
-        return made[-1]
+    client = TestClient(Starlette(routes=download_route.routes()))
 
-    monkeypatch.setattr(access, "audited", keep)
-    return made
+    def get(link: Link | str, cookie: str | None = None):
+        headers = {"cookie": f"{COOKIE}={cookie}"} if cookie else {}
+        return client.get(link.href if isinstance(link, Link) else link, headers=headers)
+
+    yield get
+    client.close()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import read_tiny, write_workbook
+from tests.conftest import download_links, read_tiny, write_workbook
 
 APP = str(Path(__file__).parent.parent / "dashboard" / "streamlit_app.py")
 PAGES = ("app_pages/overview.py", "app_pages/participation.py", "app_pages/criteria.py",
@@ -127,7 +127,7 @@ def test_participation_lists_the_unregistered(app):
     table = frame(at)
     assert list(table["Họ và tên"]) == ["Đỗ Thị Giang"]
     assert list(table["Mã đơn vị"]) == ["BTCD"]
-    labels = [b.label for b in at.get("download_button")]
+    labels = [link.label for link in download_links(at)]
     assert labels == ["Tải CSV", "Tải Excel"]
 
 
@@ -323,12 +323,12 @@ def test_reports_page_gives_the_list_and_builds_the_report(app):
     at.run()
     at.switch_page("app_pages/reports.py").run()
     assert not at.exception, [e.message for e in at.exception]
-    labels = [b.label for b in at.get("download_button")]
+    labels = [link.label for link in download_links(at)]
     assert labels == ["Tải danh sách (Excel)"]
     at.segmented_control(key="reports_format").set_value("xlsx").run()
     at.button(key="reports_build").click().run()
     assert not at.exception, [e.message for e in at.exception]
-    labels = [b.label for b in at.get("download_button")]
+    labels = [link.label for link in download_links(at)]
     assert labels == ["Tải danh sách (Excel)", "Tải báo cáo (XLSX)"]
     wanted, data = at.session_state["report"]
     assert wanted[0] == "xlsx"

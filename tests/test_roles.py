@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import PAGES, PASSWORD, ROLE_ACCOUNTS, audit_events
+from tests.conftest import PAGES, PASSWORD, ROLE_ACCOUNTS, audit_events, download_links
 from thidua.accounts import roles
 from thidua.accounts.store import AccountStore
 from thidua.catalogue import t
@@ -33,7 +33,7 @@ def open_page(signed_in, name: str, url: str) -> AppTest:
 
 
 def downloads(at: AppTest) -> list[str]:
-    return [b.label for b in at.get("download_button")]
+    return [link.label for link in download_links(at)]
 
 
 def test_the_roles_pages_are_the_specs():
@@ -53,7 +53,7 @@ def test_each_role_on_each_page(signed_in, name: str, url: str):
         at = signed_in(name, url=url)
         assert [e.value for e in at.error] == [REFUSED]
         assert not at.title and not at.dataframe and not at.metric
-        assert not at.get("download_button") and not at.get("plotly_chart")
+        assert not download_links(at) and not at.get("plotly_chart")
 
 
 TABLE = ["Tải CSV", "Tải Excel"]
@@ -173,12 +173,16 @@ def test_the_leadership_overview_shows_every_unit(signed_in):
     assert "present_start" in {b.key for b in at.sidebar.button}
 
 
-def test_a_download_click_is_recorded(role_store, signed_in, clicks):
+def test_a_download_click_is_recorded(role_store, signed_in, fetch):
     at = open_page(signed_in, "dv", "du-lieu")
     at.segmented_control(key="table_choice").set_value("table_staff").run()
-    csv, xlsx = clicks[-2:]
-    assert csv().decode("utf-8-sig").count("\n") == 3  # header and TH's two staff members
-    xlsx()
+    csv, xlsx = download_links(at)
+    assert audit_events(role_store.path) == []  # drawn, not built: nothing downloaded yet
+    cookie = at.session_state["auth_token"]
+    answer = fetch(csv, cookie)
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/csv")
+    assert answer.content.decode("utf-8-sig").count("\n") == 3  # header and TH's two staff
+    assert fetch(xlsx, cookie).content[:2] == b"PK"
     entries = audit_events(role_store.path)
     filters = {"campaign": "TD25", "units": [], "as_of": "2026-06-15"}
     assert entries == [
@@ -188,9 +192,9 @@ def test_a_download_click_is_recorded(role_store, signed_in, clicks):
                             "period": None, "filters": filters})]
 
 
-def test_the_official_list_is_recorded_as_a_document(role_store, signed_in, clicks):
-    open_page(signed_in, "ld", "bao-cao")
-    assert clicks[-1]()[:2] == b"PK"  # an xlsx
+def test_the_official_list_is_recorded_as_a_document(role_store, signed_in, fetch):
+    at = open_page(signed_in, "ld", "bao-cao")
+    assert fetch(download_links(at)[-1], at.session_state["auth_token"]).content[:2] == b"PK"
     assert audit_events(role_store.path) == [("document", "ld", {
         "what": "official_list", "statuses": [],
         "filters": {"campaign": "TD25", "units": [], "as_of": "2026-06-15"}})]
@@ -214,7 +218,7 @@ def test_an_import_is_recorded_with_its_hash(role_store, signed_in, tmp_path: Pa
         "outcome": "rejected", "campaign": "TD25", "errors": 1, "replace_all": False})]
 
 
-def test_the_audit_page_lists_filters_and_downloads(role_store, signed_in, clicks):
+def test_the_audit_page_lists_filters_and_downloads(role_store, signed_in, fetch):
     from thidua.accounts.audit import AuditLog
 
     log = AuditLog(role_store.path)
@@ -227,8 +231,9 @@ def test_the_audit_page_lists_filters_and_downloads(role_store, signed_in, click
     assert list(table["Chi tiết"]) == ['{"rows": 2, "what": "can-bo"}', "{}"]
     at.selectbox(key="audit_event").set_value("sign_in").run()
     assert list(at.dataframe[0].value["Người dùng"]) == ["ld"]
-    assert [b.label for b in at.get("download_button")] == ["Tải nhật ký (CSV)"]
-    assert clicks[-1]().decode("utf-8-sig").splitlines()[1].split(",")[1:3] == ["Đăng nhập",
+    assert downloads(at) == ["Tải nhật ký (CSV)"]
+    answer = fetch(download_links(at)[-1], at.session_state["auth_token"])
+    assert answer.content.decode("utf-8-sig").splitlines()[1].split(",")[1:3] == ["Đăng nhập",
                                                                                 "ld"]
     assert audit_events(role_store.path)[-1] == ("download", "hc", {
         "what": "audit_log", "rows": 1, "since": None, "user_filter": None,

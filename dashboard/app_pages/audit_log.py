@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.ui import access
+from dashboard.ui.download_link import offer
 from dashboard.ui.tables import label_columns
 from dashboard.ui.widgets import show_table
 from thidua import formats
@@ -65,10 +66,7 @@ table = entries_frame(entries)
 st.caption(t("rows_count", lang, n=formats.count(len(table), lang)))
 show_table(table, lang, height=560)
 labelled = label_columns(table, lang)
-st.download_button(
-    t("auditpage_download", lang),
-    access.audited(lambda: to_csv_bytes(labelled, lang=lang), "download", "audit_log",
-                   rows=len(table), since=since.isoformat() if since else None,
-                   user_filter=user, event_filter=event),
-    file_name=f"nhat_ky_thidua_{dt.date.today().isoformat()}.csv", mime="text/csv",
-    icon=":material/download:", on_click="ignore", key="audit_download")
+offer(t("auditpage_download", lang), lambda: to_csv_bytes(labelled, lang=lang),
+      f"nhat_ky_thidua_{dt.date.today().isoformat()}.csv", "text/csv", event="download",
+      what="audit_log", action="audit", lang=lang, rows=len(table),
+      since=since.isoformat() if since else None, user_filter=user, event_filter=event)

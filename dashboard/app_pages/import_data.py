@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.ui import access, state
+from dashboard.ui.download_link import offer
 from dashboard.ui.widgets import page_start, show_table
 from thidua import formats
 from thidua.catalogue import t
@@ -40,11 +41,9 @@ def template_bytes() -> bytes:
 
 
 st.markdown(t("import_intro", lang))
-st.download_button(t("import_template", lang),
-                   access.audited(template_bytes, "download", "template"),
-                   file_name=TEMPLATE_NAME,
-                   icon=":material/download:", on_click="ignore",
-                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+offer(t("import_template", lang), template_bytes, TEMPLATE_NAME,
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", event="download",
+      what="template", action="import", lang=lang)
 
 upload = st.file_uploader(t("import_upload", lang), type=["xlsx", "xlsm", "xls", "ods"],
                           key="import_upload")
@@ -124,11 +123,9 @@ if outcome is not None:
         })
         st.dataframe(report, hide_index=True)
         report_csv = to_csv_bytes(report, lang=lang)
-        st.download_button(t("import_report_download", lang),
-                           access.audited(lambda: report_csv, "download", "import_report",
-                                          rows=len(report)),
-                           file_name=f"bao_cao_loi_{Path(outcome.file_name).stem}.csv",
-                           mime="text/csv", on_click="ignore", icon=":material/download:")
+        offer(t("import_report_download", lang), lambda: report_csv,
+              f"bao_cao_loi_{Path(outcome.file_name).stem}.csv", "text/csv", event="download",
+              what="import_report", action="import", lang=lang, rows=len(report))
 
 st.subheader(t("import_history", lang))
 history = state.query("marts/imports_history")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.ui import access, state
+from dashboard.ui.download_link import offer
 from dashboard.ui.widgets import page_start
 from thidua import formats
 from thidua.catalogue import t
@@ -33,15 +34,13 @@ def official_list() -> None:
                               format_func=lambda s: formats.status_label(s, lang),
                               placeholder=t("reports_list_all_statuses", lang),
                               key="reports_statuses")
-    st.download_button(
-        t("reports_list_download", lang),
-        access.audited(lambda: state.document("official_list", **scope,
-                                              statuses=statuses or None),
-                       "document", "official_list", statuses=statuses, **details),
-        file_name=list_name(filters.campaign, filters.as_of, list(filters.units) or None,
-                            statuses or None),
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        icon=":material/download:", type="primary", on_click="ignore", key="reports_list")
+    offer(t("reports_list_download", lang),
+          lambda: state.document("official_list", **scope, statuses=statuses or None),
+          list_name(filters.campaign, filters.as_of, list(filters.units) or None,
+                    statuses or None),
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          event="document", what="official_list", action="official_list", lang=lang,
+          primary=True, statuses=statuses, **details)
     st.divider()
 
 
@@ -62,9 +61,7 @@ if st.button(t("reports_build", lang), icon=":material/description:", key="repor
 built = st.session_state.get("report")
 if built and built[0] == wanted:
     content = built[1]
-    st.download_button(
-        t("reports_download", lang, fmt=fmt.upper()),
-        access.audited(lambda: content, "document", "progress_report", format=fmt, **details),
-        file_name=report_name(filters.campaign, filters.as_of, list(filters.units) or None, fmt),
-        mime=MIME[fmt], icon=":material/download:", type="primary", on_click="ignore",
-        key="reports_download")
+    offer(t("reports_download", lang, fmt=fmt.upper()), lambda: content,
+          report_name(filters.campaign, filters.as_of, list(filters.units) or None, fmt),
+          MIME[fmt], event="document", what="progress_report", action="progress_report",
+          lang=lang, primary=True, format=fmt, **details)

@@ -22,9 +22,7 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +44,6 @@ HANDOFF_KEY = "cookie_handoff"  # the one-time code the page exchanges for its c
 SIGNED_OUT_KEY = "signed_out"  # this session signed out: the cookie it was opened with is over
 EXPIRED_KEY = "session_expired"
 MAX_PAUSE_S = 10.0
-DOWNLOAD_TTL_S = 15.0  # a built download leaves its address 15 to 30 s after
 log = logging.getLogger(__name__)
 
 
@@ -140,70 +137,6 @@ def record(event: str, user: str | None = None, path: Path | None = None,
         log.exception("audit entry %s for %s not written", event, user)
         return False
     return True
-
-
-def audited(build: Callable[[], Any], event: str, what: str, **details: Any
-            ) -> Callable[[], Any]:
-    """``build`` as a download's ``data``: run on click, and the click recorded.
-
-    Who and where are taken now, while the page renders (the click's callable may run outside
-    the script run); the row count and filters are given by the caller. A click runs no script,
-    so the session is checked again then: a session that has ended, expired or been disabled
-    since the page was drawn gets no file (Streamlit says the download failed; the next click
-    anywhere shows the sign-in page). The file built is taken off its address soon after.
-    """
-    user, path = current().name, store_path()
-    token = st.session_state.get(TOKEN_KEY)
-
-    def data() -> Any:
-        if not _still_signed_in(path, token, user):
-            record(event, user, path=path, what=what, outcome="refused", reason="signed_out")
-            raise PermissionError(f"the session of {user!r} has ended")
-        content = build()
-        record(event, user, path=path, what=what, **details)
-        expire_downloads()
-        return content
-
-    return data
-
-
-def _still_signed_in(path: Path, token: str | None, user: str) -> bool:
-    """Whether the session that drew a download button is still ``user``'s, signed in."""
-    store = AccountStore(path)
-    if not required(store):  # no account (still): the single local user
-        return token is None
-    account = store.session(token) if token else None
-    return account is not None and account.name == user
-
-
-def expire_downloads(after_s: float = DOWNLOAD_TTL_S) -> None:
-    """Take every built download that no page refers to off its ``/media`` address soon.
-
-    Streamlit keeps a built file at ``/media/<hash>`` for anyone who has the address (no
-    session, no cookie is asked) until two more script runs of any session have ended: on a
-    quiet server, for as long as it runs. The browser fetches it at once; the address then
-    stays in its download list and in proxy logs. Two sweeps ``after_s`` apart (Streamlit's
-    own, ``remove_orphaned_files``: the first marks, the second removes) end it within
-    ``2 * after_s``, and leave every file, whoever built it, at least ``after_s`` to be fetched.
-    """
-    from streamlit import runtime
-
-    if not runtime.exists():  # AppTest and bare mode: nothing is stored
-        return
-    manager = runtime.get_instance().media_file_mgr
-
-    def sweep(left: int) -> None:
-        manager.remove_orphaned_files()
-        if left > 1:
-            _later(after_s, sweep, left - 1)
-
-    _later(after_s, sweep, 2)
-
-
-def _later(seconds: float, function: Callable[..., None], *args: Any) -> None:
-    timer = threading.Timer(seconds, function, args=args)
-    timer.daemon = True
-    timer.start()
 
 
 def filter_details(filters) -> dict[str, Any]:

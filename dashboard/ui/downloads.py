@@ -1,7 +1,8 @@
 """Download buttons: a table as CSV (UTF-8 with BOM) and as a formatted XLSX with its filters.
 
 Offered only when the account's role may take that kind of table (``download_named`` for named
-rows, ``download_aggregate`` for figures per unit); every click is in the audit log.
+rows, ``download_aggregate`` for figures per unit), as links to thidua's download route
+(``dashboard/ui/download_link.py``); every fetch is in the audit log.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.ui import access
+from dashboard.ui.download_link import offer
 from dashboard.ui.tables import label_columns
 from thidua import formats
 from thidua.catalogue import t
@@ -35,12 +37,11 @@ def filter_lines(filters: Filters, campaign: dict, period: dt.date | None = None
 
 
 def download_buttons(df: pd.DataFrame, slug: str, title: str, filters: Filters, campaign: dict,
-                     period: dt.date | None = None, key: str | None = None,
-                     named: bool = False) -> None:
+                     period: dt.date | None = None, named: bool = False) -> None:
     """CSV and XLSX of ``df`` (labelled as on screen), named after campaign, filters and date.
 
-    The files are built only when a button is clicked (a callable ``data``), not on every
-    render of the page; that callable also writes the audit entry. ``named``: the table holds
+    The files are built only when a link is fetched (``download_link.offer``), not on every
+    render of the page; the route then writes the audit entry. ``named``: the table holds
     named rows (people, registrations, results): the caller has already cut it to the
     account's unit (``access.scoped``).
     """
@@ -55,16 +56,13 @@ def download_buttons(df: pd.DataFrame, slug: str, title: str, filters: Filters, 
     details = {**access.filter_details(filters), "rows": len(df), "named": named,
                "period": period.isoformat() if period else None}
     left, right, _ = st.columns([1, 1, 4])
-    left.download_button(t("download_csv", lang),
-                         access.audited(lambda: to_csv_bytes(labelled, lang=lang), "download",
-                                        slug, format="csv", **details),
-                         file_name=name, mime="text/csv", icon=":material/download:",
-                         on_click="ignore", key=f"csv_{key or slug}")
-    right.download_button(
-        t("download_xlsx", lang),
-        access.audited(lambda: to_xlsx_bytes(labelled, title=title_text, filter_lines=lines,
-                                             lang=lang), "download", slug, format="xlsx",
-                       **details),
-        file_name=name.removesuffix(".csv") + ".xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        icon=":material/table_view:", on_click="ignore", key=f"xlsx_{key or slug}")
+    action = "download_named" if named else "download_aggregate"
+    offer(t("download_csv", lang), lambda: to_csv_bytes(labelled, lang=lang), name, "text/csv",
+          event="download", what=slug, action=action, lang=lang, where=left, format="csv",
+          **details)
+    offer(t("download_xlsx", lang),
+          lambda: to_xlsx_bytes(labelled, title=title_text, filter_lines=lines, lang=lang),
+          name.removesuffix(".csv") + ".xlsx",
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          event="download", what=slug, action=action, lang=lang, where=right, format="xlsx",
+          **details)

@@ -122,7 +122,7 @@ class Viewer:
             start = time.perf_counter()
             async with page.expect_download(timeout=ACTION_TIMEOUT_MS) as info:
                 await page.locator('[data-testid="stMain"]').get_by_role(
-                    "button", name=t("download_csv", lang)).first.click()
+                    "link", name=t("download_csv", lang)).first.click()
             await (await info.value).path()
             return time.perf_counter() - start
         await page.wait_for_function(DONE, arg=[want, t(self.title, lang),

@@ -137,8 +137,8 @@ def check_participation(page: Any, lang: str, summary: dict[str, Any]) -> None:
     """The follow-up list counts the staff not registered."""
     missing = summary["staff_total"] - summary["staff_registered"]
     expect(main(page)).to_contain_text(t("unregistered_caption", lang, n=missing))
-    expect(page.get_by_role("button", name=t("download_csv", lang))).to_be_visible()
-    expect(page.get_by_role("button", name=t("download_xlsx", lang))).to_be_visible()
+    expect(page.get_by_role("link", name=t("download_csv", lang))).to_be_visible()
+    expect(page.get_by_role("link", name=t("download_xlsx", lang))).to_be_visible()
 
 
 def check_criteria(page: Any, lang: str, summary: dict[str, Any]) -> None:
@@ -160,11 +160,11 @@ def check_nominations(page: Any, lang: str, summary: dict[str, Any]) -> None:
 def check_tables(page: Any, lang: str, summary: dict[str, Any]) -> None:
     """The default table (figures by unit) has one row per unit of the campaign."""
     expect(main(page)).to_contain_text(t("rows_count", lang, n=summary["units_total"]))
-    expect(page.get_by_role("button", name=t("download_csv", lang))).to_be_visible()
+    expect(page.get_by_role("link", name=t("download_csv", lang))).to_be_visible()
 
 
 def check_import(page: Any, lang: str, summary: dict[str, Any]) -> None:
-    expect(page.get_by_role("button", name=t("import_template", lang))).to_be_visible()
+    expect(page.get_by_role("link", name=t("import_template", lang))).to_be_visible()
     expect(main(page)).to_contain_text(t("import_upload", lang))
 
 
@@ -258,7 +258,7 @@ def test_participation_downloads(pages: dict[str, Any], server: Server,
     missing = summary["staff_total"] - summary["staff_registered"]
 
     with page.expect_download() as info:
-        main(page).get_by_role("button", name=t("download_csv", "vi")).click()
+        main(page).get_by_role("link", name=t("download_csv", "vi")).click()
     download = info.value
     assert download.suggested_filename.endswith(".csv"), download.suggested_filename
     csv_path = downloads / download.suggested_filename
@@ -270,7 +270,7 @@ def test_participation_downloads(pages: dict[str, Any], server: Server,
     assert len(rows) - 1 == missing
 
     with page.expect_download() as info:
-        main(page).get_by_role("button", name=t("download_xlsx", "vi")).click()
+        main(page).get_by_role("link", name=t("download_xlsx", "vi")).click()
     download = info.value
     assert download.suggested_filename.endswith(".xlsx"), download.suggested_filename
     xlsx_path = downloads / download.suggested_filename

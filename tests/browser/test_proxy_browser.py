@@ -223,7 +223,7 @@ def test_another_page_and_a_csv_download_on_each_backend(signed_in: dict[str, An
         go_to(page, "page_participation", charts=3)
         with page.expect_download() as info:
             page.locator('[data-testid="stMain"]').get_by_role(
-                "button", name=t("download_csv", "vi")).click()
+                "link", name=t("download_csv", "vi")).click()
         saved = downloads / f"proxy-{agent}.csv"
         info.value.save_as(saved)
         raw = saved.read_bytes()
@@ -266,7 +266,7 @@ def test_each_browser_stayed_on_its_backend(stack: Stack, signed_in: dict[str, A
         seen[agent] = upstreams.pop()
         assert any(line["path"].startswith("/_stcore/stream") and line["status"] == "101"
                    for line in mine), agent
-        assert any(line["path"].startswith("/media/") and line["status"] == "200"
+        assert any(line["path"].startswith("/api/thidua/download/") and line["status"] == "200"
                    for line in mine), [line["path"] for line in mine]
     assert len(set(seen.values())) == len(AGENTS), seen
     uploads = [line for line in lines if line["agent"] == AGENTS[0]

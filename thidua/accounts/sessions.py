@@ -94,6 +94,17 @@ class Sessions:
             con.execute("DELETE FROM sessions WHERE token_hash = ? OR cookie_hash = ?",
                         (key, key))
 
+    def same_session(self, first: str, second: str) -> bool:
+        """Whether both keys (the session's token or its cookie) name one existing session."""
+        if not (_usable(first) and _usable(second)) or not self.path.exists():
+            return False
+        one, two = key_hash(first), key_hash(second)
+        with connect(self.path) as con:
+            row = con.execute("SELECT 1 FROM sessions WHERE (token_hash = ? OR cookie_hash = ?)"
+                              " AND (token_hash = ? OR cookie_hash = ?)",
+                              (one, one, two, two)).fetchone()
+        return row is not None
+
     def start_handoff(self, token: str, now: dt.datetime | None = None) -> str | None:
         """A one-time code that lets the browser fetch this session's cookie (a minute)."""
         if not _usable(token) or not self.path.exists():

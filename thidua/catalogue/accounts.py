@@ -150,4 +150,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "not set up (THIDUA_OIDC_*), so they cannot sign in yet."),
     "serve_sign_in_required": ("Bắt buộc đăng nhập (số tài khoản: {count}; tệp «{path}»).",
                                "Sign-in is required (accounts: {count}; file '{path}')."),
+    # The download route (dashboard/download_route.py): what a link that no longer works says.
+    "download_gone_title": ("Liên kết tải đã hết hạn", "The download link has expired"),
+    "download_gone": (
+        "Liên kết tải này không còn dùng được (hết hạn sau {minutes} phút, hoặc trang đã vẽ "
+        "lại). Hãy tải lại trang bảng điều khiển rồi bấm nút tải lần nữa.",
+        "This download link no longer works (it lasts {minutes} minutes, or the page has been "
+        "drawn again). Reload the dashboard page and click the download button again."),
+    "download_refused_title": ("Không tải được tệp", "The file cannot be downloaded"),
+    "download_refused": (
+        "Phiên đăng nhập đã kết thúc hoặc tài khoản không còn được tải tệp này. Hãy tải lại "
+        "trang bảng điều khiển và đăng nhập lại.",
+        "The sign-in has ended or the account may no longer download this file. Reload the "
+        "dashboard page and sign in again."),
+    "download_failed_title": ("Chưa tạo được tệp", "The file could not be made"),
+    "download_failed": (
+        "Máy chủ chưa tạo được tệp này. Hãy thử lại sau ít phút; nếu vẫn lỗi, báo bộ phận "
+        "CNTT.",
+        "The server could not make this file. Try again in a few minutes; if it still fails, "
+        "tell IT."),
 }
