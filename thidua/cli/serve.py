@@ -27,6 +27,7 @@ from thidua.catalogue import t
 from thidua.cli.common import DbOption, LangOption, err, fail, out
 from thidua.paths import SAMPLE_WORKBOOK, streamlit_entry
 from thidua.store.database import resolve_db
+from thidua.theme import THEME
 
 if TYPE_CHECKING:  # the accounts (argon2) are imported when serve runs, not by every command
     from thidua.accounts.oidc import OidcSettings
@@ -79,6 +80,8 @@ def streamlit_command(app_file: Path, host: str, port: int) -> list[str]:
             "--server.address", host, "--server.port", str(port),
             "--server.headless", "true", "--server.enableXsrfProtection", "true",
             "--browser.gatherUsageStats", "false", "--client.toolbarMode", "minimal",
+            # Streamlit's own primary buttons in the colour of thidua's download links.
+            "--theme.primaryColor", THEME.primary,
             # Uploads above this are refused by the server itself (MB; THIDUA_MAX_UPLOAD_MB).
             "--server.maxUploadSize", os.environ.get("THIDUA_MAX_UPLOAD_MB", "50")]
 
