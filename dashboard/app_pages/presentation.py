@@ -15,7 +15,7 @@ from html import escape
 
 import streamlit as st
 
-from dashboard.ui import access, state
+from dashboard.ui import access, figures, state
 from thidua import charts, formats
 from thidua.accounts import roles
 from thidua.catalogue import t
@@ -132,11 +132,12 @@ def period_name(period) -> str:
     return formats.month(period, lang) if period is not None else t("slide_no_period", lang)
 
 
-def chart(fig) -> None:
-    """A figure filling the height the slide leaves (see ``projector_css``)."""
+def chart(build, df, **options) -> None:
+    """A projector figure (built once for every room showing these rows, ``figures``) filling
+    the height the slide leaves (see ``projector_css``)."""
+    fig = figures.figure(build, df, lang, projector=True, **options)
     with st.container(key=f"slide_chart_{st.session_state['slide']}"):
-        st.plotly_chart(charts.for_projector(fig), config=charts.plotly_config(lang),
-                        theme=None, height="stretch")
+        st.plotly_chart(fig, config=charts.plotly_config(lang), theme=None, height="stretch")
 
 
 def slide_kpis(headline: kpis.Headline) -> None:
@@ -167,8 +168,8 @@ def slide_kpis(headline: kpis.Headline) -> None:
 def slide_participation(params: dict, campaign: dict) -> None:
     st.title(t("slide_participation", lang))
     units = state.query("metrics/unit_metrics", **params, period=None)
-    chart(charts.participation_by_unit(
-        units, target_pct=campaign.get("target_participation_pct") or 100, lang=lang))
+    chart(charts.participation_by_unit, units,
+          target_pct=campaign.get("target_participation_pct") or 100)
 
 
 def slide_heatmap(params: dict, period) -> None:
@@ -179,13 +180,13 @@ def slide_heatmap(params: dict, period) -> None:
         return
     cells = state.query("marts/criteria_fulfilment", **params, period=period,
                         subject_type="tap_the")
-    chart(charts.criteria_heatmap(cells, lang=lang))
+    chart(charts.criteria_heatmap, cells)
 
 
 def slide_pipeline(params: dict) -> None:
     st.title(t("slide_pipeline", lang))
-    chart(charts.nomination_pipeline(state.query("metrics/nominations_by_status", **params),
-                                     lang=lang, horizontal=True))
+    chart(charts.nomination_pipeline, state.query("metrics/nominations_by_status", **params),
+          horizontal=True)
 
 
 def _award_rank(code: object) -> int:
