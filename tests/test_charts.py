@@ -173,6 +173,8 @@ def test_every_chart_has_the_shared_look(build, frame):
     assert "Noto Sans" in look(vi, "font.family")  # a font with every Vietnamese glyph
     assert look(vi, "font.size") == 15
     assert look(vi, "hoverlabel.font.family") == look(vi, "font.family")
+    # Axis colours on the figure's own axes (Plotly.js draws the axis line only for those).
+    assert vi.layout.xaxis.linecolor == vi.layout.yaxis.linecolor == theme.THEME.axis_line
     assert look(vi, "xaxis.gridcolor") == look(vi, "yaxis.gridcolor") == theme.THEME.grid
     assert look(vi, "paper_bgcolor") == "white"
     assert {trace.type for trace in vi.data} <= set(charts.base.TRACE_TYPES)
@@ -184,7 +186,6 @@ def test_the_template_is_plotly_white_with_the_thidua_look():
     white = pio.templates["plotly_white"]
     assert template.layout.font.family == theme.FONT_STACK
     assert list(template.layout.colorway) == list(theme.THEME.palette)
-    assert template.layout.xaxis.linecolor == theme.THEME.axis_line
     assert template.layout.xaxis.ticks == white.layout.xaxis.ticks  # the rest is plotly_white's
     assert template.layout.colorscale == white.layout.colorscale
     for kind in charts.base.TRACE_TYPES:

@@ -77,11 +77,14 @@ def _build_template() -> go.layout.Template:
         margin=dict(l=10, r=20, t=50, b=10),
         title=dict(font=dict(size=THEME.font_size + 3)),
     )
-    axes = dict(automargin=True, gridcolor=THEME.grid, zerolinecolor=THEME.grid,
-                linecolor=THEME.axis_line, title=dict(font=dict(size=THEME.font_size - 1)))
-    template.layout.xaxis.update(axes)
-    template.layout.yaxis.update(axes)
     return template
+
+
+# On the figure's own axes, not in the template: a line colour given on the axis also switches
+# Plotly.js's axis line on, a template's does not (the screenshots differed by the axis line).
+AXES: dict[str, Any] = dict(automargin=True, gridcolor=THEME.grid, zerolinecolor=THEME.grid,
+                            linecolor=THEME.axis_line,
+                            title=dict(font=dict(size=THEME.font_size - 1)))
 
 
 def apply_theme(fig: go.Figure, lang: str = "vi", height: int | None = None) -> go.Figure:
@@ -97,6 +100,8 @@ def apply_theme(fig: go.Figure, lang: str = "vi", height: int | None = None) -> 
     layout.separators = formats.PLOTLY_SEPARATORS["en" if lang == "en" else "vi"]
     if height is not None:
         layout.height = height
+    fig.update_xaxes(**AXES)
+    fig.update_yaxes(**AXES)
     return fig
 
 
