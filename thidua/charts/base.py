@@ -57,7 +57,7 @@ TRACE_TYPES = ("bar", "scatter", "heatmap")
 
 
 def _build_template() -> go.layout.Template:
-    """plotly_white with thidua's font, colours, legend, margins and axes, built once.
+    """plotly_white with thidua's font, colours, hover box, legend and margins, built once.
 
     A template is the cheap way to give every figure the same look: the figure refers to it,
     where ``update_layout`` with ``template="plotly_white"`` and a dozen properties cost about
