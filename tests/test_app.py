@@ -233,6 +233,32 @@ def test_display_frame_writes_every_kind_of_cell():
     assert en.iloc[0, 7] == "Awarded" and en.iloc[0, 10] == "Mar 2026"
 
 
+def test_whole_columns_are_written_as_each_cell_would_be():
+    import datetime as dt
+
+    import pandas as pd
+
+    from dashboard.ui.tables import column_formatter, display_frame, formatters, relabel
+
+    rows = 600  # values repeat, as a real table's periods, scores and statuses do
+    df = pd.DataFrame({
+        "score": [[1.25, None, 7.0, 1234.5][i % 4] for i in range(rows)],
+        "staff_total": [i % 9 for i in range(rows)],
+        "status": [["de_xuat", None, "da_trinh", "unknown_code"][i % 4] for i in range(rows)],
+        "period": [[dt.date(2026, 1, 1), None, dt.date(2025, 12, 1)][i % 3] for i in range(rows)],
+        "is_registered": [[True, False, None][i % 3] for i in range(rows)],
+        "note": [["", None, "Phòng <b>A</b>", "x"][i % 4] for i in range(rows)]})
+    for lang in ("vi", "en"):
+        labelled = relabel(df, lang)
+        shown = display_frame(df, lang)
+        fmts = formatters(labelled, lang)
+        for position, name in enumerate(df.columns):
+            one_by_one = [column_formatter(name, labelled[name], lang)(v) for v in labelled[name]]
+            assert list(shown.iloc[:, position]) == one_by_one, name
+            assert [fmts[name](v) for v in labelled[name]] == one_by_one, name  # the Styler's
+        assert shown.iloc[3, 2] == "unknown_code" and shown.iloc[1, 2] == "—"
+
+
 def test_data_in_markdown_is_shown_literally(app, hostile_db: Path):
     from markdown_it import MarkdownIt
 

@@ -7,6 +7,7 @@ import math
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 import pytest
 
 from thidua import charts, theme
@@ -137,6 +138,20 @@ BUILDERS = [
 ]
 
 
+def look(fig: go.Figure, path: str) -> object:
+    """The value of layout property ``path`` ("font.family") as drawn: the figure's own,
+    else its template's."""
+    for source in (fig.layout, fig.layout.template.layout):
+        value = source
+        for part in path.split("."):
+            value = getattr(value, part, None)
+            if value is None:
+                break
+        if value is not None:
+            return value
+    return None
+
+
 def unbr(text: str) -> str:
     return text.replace("<br>", " ")
 
@@ -151,11 +166,37 @@ def test_every_chart_has_the_shared_look(build, frame):
     assert isinstance(vi, go.Figure)
     assert vi.layout.separators == ",."
     assert en.layout.separators == ".,"
-    assert vi.layout.font.family == theme.FONT_STACK
-    assert "Noto Sans" in vi.layout.font.family  # a font with every Vietnamese glyph
-    assert vi.layout.font.size == 15
-    assert vi.layout.hoverlabel.font.family == vi.layout.font.family
+    # The look is drawn from the registered template (the figure's own values win over it).
+    assert vi.layout.template.layout.to_plotly_json() == \
+        pio.templates[charts.base.TEMPLATE_NAME].layout.to_plotly_json()
+    assert look(vi, "font.family") == theme.FONT_STACK
+    assert "Noto Sans" in look(vi, "font.family")  # a font with every Vietnamese glyph
+    assert look(vi, "font.size") == 15
+    assert look(vi, "hoverlabel.font.family") == look(vi, "font.family")
+    # Axis colours on the figure's own axes (Plotly.js draws the axis line only for those).
+    assert vi.layout.xaxis.linecolor == vi.layout.yaxis.linecolor == theme.THEME.axis_line
+    assert look(vi, "xaxis.gridcolor") == look(vi, "yaxis.gridcolor") == theme.THEME.grid
+    assert look(vi, "paper_bgcolor") == "white"
+    assert {trace.type for trace in vi.data} <= set(charts.base.TRACE_TYPES)
     vi.to_json()  # serialisable as it will be sent to the browser
+
+
+def test_the_template_is_plotly_white_with_the_thidua_look():
+    template = pio.templates[charts.base.TEMPLATE_NAME]
+    white = pio.templates["plotly_white"]
+    assert template.layout.font.family == theme.FONT_STACK
+    assert list(template.layout.colorway) == list(theme.THEME.palette)
+    assert template.layout.xaxis.ticks == white.layout.xaxis.ticks  # the rest is plotly_white's
+    assert template.layout.colorscale == white.layout.colorscale
+    for kind in charts.base.TRACE_TYPES:
+        assert template.data[kind] == white.data[kind]
+
+
+def test_the_projector_look_overrides_the_template():
+    fig = charts.for_projector(charts.stage_durations(stages_frame(), lang="vi"))
+    assert look(fig, "font.color") == charts.PROJECTOR.text
+    assert look(fig, "xaxis.gridcolor") == charts.PROJECTOR.grid
+    assert look(fig, "legend.orientation") == "h"  # from the template, under the override
 
 
 @pytest.mark.parametrize(("build", "frame"), BUILDERS)
@@ -422,10 +463,10 @@ def test_contrast_formula_on_known_pairs():
 @pytest.mark.parametrize(("build", "frame"), BUILDERS)
 def test_hover_boxes_are_dark_text_on_white_in_a_visible_border(build, frame):
     for fig in (build(frame(), lang="vi"), charts.for_projector(build(frame(), lang="vi"))):
-        label = fig.layout.hoverlabel
-        assert label.font.color == theme.THEME.font_colour
-        assert contrast(label.font.color, label.bgcolor) >= 4.5
-        assert contrast(label.bordercolor, label.bgcolor) >= 3  # WCAG 1.4.11, non-text
+        label = {part: look(fig, f"hoverlabel.{part}") for part in ("bgcolor", "bordercolor")}
+        assert look(fig, "hoverlabel.font.color") == theme.THEME.font_colour
+        assert contrast(look(fig, "hoverlabel.font.color"), label["bgcolor"]) >= 4.5
+        assert contrast(label["bordercolor"], label["bgcolor"]) >= 3  # WCAG 1.4.11, non-text
     assert round(contrast(theme.THEME.font_colour, theme.THEME.paper), 1) == 14.8
 
 

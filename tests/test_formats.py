@@ -98,3 +98,25 @@ def test_ratio_pct_divides_by_zero_as_none():
     assert formats.ratio_pct(566, 615) == 92.0
     assert formats.ratio_pct(1, 0) is None
     assert formats.ratio_pct(None, 5) is None
+
+
+def test_numbers_are_written_as_babel_writes_them():
+    """``formats`` writes numbers without Babel's per-value pattern parsing: the same strings."""
+    from babel.numbers import format_decimal
+
+    rng = np.random.default_rng(7)
+    values = [0, 1, -1, 5, 9.95, 0.05, -0.05, 5.25, 999.95, 999_999.95, 1234.5, -1234.5,
+              12_345_678, 87, 87.04, 1e12 + 0.5, *rng.uniform(-2e6, 2e6, 400),
+              *rng.integers(-10**9, 10**9, 200), *(rng.uniform(0, 100, 200).round(2))]
+    for lang, locale in formats.LOCALES.items():
+        for value in values:
+            for decimals in (0, 1, 2):
+                rounded = formats._rounded(value, decimals)
+                places = "." + "0" * decimals if decimals else ""
+                loose = "." + "#" * decimals if decimals else ""
+                assert formats.pct(value, lang, decimals) == \
+                    format_decimal(rounded, "#,##0" + places, locale=locale) + "%"
+                assert formats.number(value, lang, decimals) == \
+                    format_decimal(rounded, "#,##0" + loose, locale=locale)
+            assert formats.count(int(value), lang) == \
+                format_decimal(int(value), "#,##0", locale=locale)

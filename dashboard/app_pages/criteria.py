@@ -46,16 +46,16 @@ shown = level_view.capped(level, measure, n, lang, f"kpi_{subject_kpi[subject]}"
 names = dict(zip(level["unit_code"], level["unit_name"], strict=True))
 heat = cells[cells["unit_code"].isin(shown["unit_code"])].assign(
     unit_name=lambda d: d["unit_code"].map(names))
-chart(charts.criteria_heatmap(heat, lang=lang))
+chart(charts.criteria_heatmap, heat, lang)
 level_view.drill_down(view, level, lang, f"criteria_drill_{','.join(filters.units)}")
 
 trend_col, complete_col = st.columns(2)
 with trend_col:
     st.subheader(t("heading_criteria_trend", lang))
-    chart(charts.fulfilment_trend(state.query("marts/fulfilment_trend", **params), lang=lang))
+    chart(charts.fulfilment_trend, state.query("marts/fulfilment_trend", **params), lang)
 with complete_col:
     st.subheader(t("heading_completeness", lang))
-    chart(charts.completeness_by_unit(shown, lang=lang))
+    chart(charts.completeness_by_unit, shown, lang)
 
 st.subheader(t("heading_missing", lang, period=formats.month(period, lang)))
 access.scope_caption(lang)

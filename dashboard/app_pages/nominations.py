@@ -22,20 +22,20 @@ if nominations.empty:
 left, right = st.columns(2)
 with left:
     st.subheader(t("heading_pipeline", lang))
-    chart(charts.nomination_pipeline(state.query("metrics/nominations_by_status", **params),
-                                     lang=lang))
+    chart(charts.nomination_pipeline, state.query("metrics/nominations_by_status", **params),
+          lang)
 with right:
     st.subheader(t("heading_award_status", lang))
-    chart(charts.nominations_award_status(state.query("marts/nominations_award_status",
-                                                      **params), lang=lang))
+    chart(charts.nominations_award_status,
+          state.query("marts/nominations_award_status", **params), lang)
 
 st.subheader(t("heading_status_weekly", lang))
 window = (formats.as_date(campaign["start_date"]), formats.as_date(campaign["end_date"]))
-chart(charts.nomination_status_weekly(state.query("marts/nomination_status_weekly", **params),
-                                      window=window, lang=lang))
+chart(charts.nomination_status_weekly, state.query("marts/nomination_status_weekly", **params),
+      lang, window=window)
 
 st.subheader(t("heading_stage_durations", lang))
-chart(charts.stage_durations(state.query("marts/stage_durations", **params), lang=lang))
+chart(charts.stage_durations, state.query("marts/stage_durations", **params), lang)
 
 st.subheader(t("heading_nomination_list", lang))
 columns = ["nomination_code", "subject_name", "subject_type", "proposing_unit_name",

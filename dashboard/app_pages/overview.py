@@ -61,7 +61,7 @@ kpi(c6, t("kpi_nominations", lang), count(k.nominations_total),
 left, right = st.columns([3, 2])
 with left:
     st.subheader(t("heading_trend", lang))
-    chart(charts.fulfilment_trend(state.query("marts/fulfilment_trend", **params), lang=lang))
+    chart(charts.fulfilment_trend, state.query("marts/fulfilment_trend", **params), lang)
 with right:
     st.subheader(t("heading_attention", lang))
     if not headline.attention:

@@ -21,18 +21,18 @@ units = level_view.own_labelled(
 st.subheader(t("heading_participation_by_unit", lang))
 n = level_view.rows_setting(len(units), lang, "participation_rows")
 shown = level_view.capped(units, "staff_participation_pct", n, lang, "kpi_staff_participation")
-chart(charts.participation_by_unit(shown, target_pct=target, lang=lang))
+chart(charts.participation_by_unit, shown, lang, target_pct=target)
 level_view.drill_down(view, units, lang, f"participation_drill_{','.join(filters.units)}")
 
 left, right = st.columns(2)
 with left:
     st.subheader(t("heading_registrations_over_time", lang))
-    chart(charts.registrations_over_time(state.query("marts/registrations_over_time", **params),
-                                         target_pct=target, lang=lang))
+    chart(charts.registrations_over_time, state.query("marts/registrations_over_time", **params),
+          lang, target_pct=target)
 with right:
     st.subheader(t("heading_breakdown", lang))
-    chart(charts.participation_breakdown(state.query("marts/participation_breakdown", **params),
-                                         lang=lang))
+    chart(charts.participation_breakdown, state.query("marts/participation_breakdown", **params),
+          lang)
 
 st.subheader(t("heading_unregistered", lang))
 access.scope_caption(lang)

@@ -17,7 +17,7 @@ from html import escape
 
 import streamlit as st
 
-from dashboard.ui import access, slide_units, state
+from dashboard.ui import access, figures, slide_units, state
 from thidua import charts, formats
 from thidua.accounts import roles
 from thidua.catalogue import t
@@ -138,16 +138,17 @@ def period_name(period) -> str:
     return formats.month(period, lang) if period is not None else t("slide_no_period", lang)
 
 
-def chart(fig, note: str | None = None) -> None:
-    """A figure filling the height the slide leaves (see ``projector_css``), under the note
-    saying how many units it shows when the level is cut (``slide_units``)."""
+def chart(build, df, note: str | None = None, **options) -> None:
+    """A projector figure (built once for every room showing these rows, ``figures``) filling
+    the height the slide leaves (see ``projector_css``), under the note saying how many units it
+    shows when the level is cut (``slide_units``)."""
     kind = "slide_chart"
     if note:
         st.markdown(f'<div class="slide-note">{escape(note)}</div>', unsafe_allow_html=True)
         kind = "slide_chart_noted"
+    fig = figures.figure(build, df, lang, projector=True, **options)
     with st.container(key=f"{kind}_{st.session_state['slide']}"):
-        st.plotly_chart(charts.for_projector(fig), config=charts.plotly_config(lang),
-                        theme=None, height="stretch")
+        st.plotly_chart(fig, config=charts.plotly_config(lang), theme=None, height="stretch")
 
 
 def slide_kpis(headline: kpis.Headline) -> None:
@@ -178,8 +179,8 @@ def slide_kpis(headline: kpis.Headline) -> None:
 def slide_participation(params: dict, campaign: dict) -> None:
     st.title(t("slide_participation", lang))
     units, note = slide_units.participation(filters, params)
-    chart(charts.participation_by_unit(
-        units, target_pct=campaign.get("target_participation_pct") or 100, lang=lang), note)
+    chart(charts.participation_by_unit, units, note,
+          target_pct=campaign.get("target_participation_pct") or 100)
 
 
 def slide_heatmap(params: dict, period) -> None:
@@ -189,13 +190,13 @@ def slide_heatmap(params: dict, period) -> None:
                     unsafe_allow_html=True)
         return
     cells, note = slide_units.heatmap(filters, params, period)
-    chart(charts.criteria_heatmap(cells, lang=lang), note)
+    chart(charts.criteria_heatmap, cells, note)
 
 
 def slide_pipeline(params: dict) -> None:
     st.title(t("slide_pipeline", lang))
-    chart(charts.nomination_pipeline(state.query("metrics/nominations_by_status", **params),
-                                     lang=lang, horizontal=True))
+    chart(charts.nomination_pipeline, state.query("metrics/nominations_by_status", **params),
+          horizontal=True)
 
 
 def slide_commend(params: dict, headline: kpis.Headline) -> None:

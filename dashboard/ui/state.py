@@ -141,6 +141,9 @@ def document(kind: str, **args: Any) -> bytes:
 
 def refresh() -> None:
     """After an import: drop cached results and look at the file again now."""
+    from dashboard.ui import figures
+
     _cached.clear()
     _document.clear()
+    figures.clear()
     database().current_token(force=True)

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from pandas.io.formats.style import Styler
 
@@ -78,12 +79,23 @@ def column_formatter(name: str, series: pd.Series, lang: str) -> Formatter:
     return _text
 
 
+def column_text(values: pd.Series, fmt: Formatter) -> np.ndarray:
+    """``fmt`` of every cell of a column, computed once per distinct value (a column repeats
+    its periods, scores and codes) and spread back over the rows in one step."""
+    try:
+        codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    except TypeError:  # unhashable cells (lists): cell by cell
+        return np.array([fmt(v) for v in values], dtype=object)
+    texts = np.array([fmt(v) for v in uniques] + [formats.MISSING], dtype=object)
+    return texts[codes]
+
+
 def relabel(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """``df`` with its code columns (status, award, subject type) as reference labels."""
     out = df.copy()
     for name, label in LABELS.items():
         if name in out:
-            out[name] = [label(code, lang) for code in out[name]]
+            out[name] = column_text(out[name], partial(label, lang=lang))
     return out
 
 
@@ -111,8 +123,9 @@ def formatters(df: pd.DataFrame, lang: str) -> dict[str, Formatter]:
 def display_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """What the reader sees: every cell as its display string, under the catalogue headers."""
     labelled = relabel(df, lang)
-    out = pd.DataFrame({name: [fmt(v) for v in labelled[name]]
-                        for name, fmt in formatters(labelled, lang).items()},
+    out = pd.DataFrame({name: column_text(labelled[name], column_formatter(name, labelled[name],
+                                                                           lang))
+                        for name in labelled.columns},
                        index=labelled.index, dtype=object)
     return out.rename(columns=column_labels(list(out.columns), lang))
 
@@ -139,7 +152,7 @@ def label_columns(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """
     out = relabel(df, lang)
     if "result" in out:
-        out["result"] = [formats.result(r, lang) for r in out["result"]]
+        out["result"] = column_text(out["result"], partial(formats.result, lang=lang))
     if "period" in out:
-        out["period"] = [formats.month(p, lang) for p in out["period"]]
+        out["period"] = column_text(out["period"], partial(formats.month, lang=lang))
     return out.rename(columns=column_labels(list(out.columns), lang))

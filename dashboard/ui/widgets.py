@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard.ui import figures
 from dashboard.ui.tables import styled
 from thidua import formats
 from thidua.catalogue import t
@@ -87,8 +88,9 @@ def page_start(title_key: str) -> tuple[Filters, dict]:
     return filters, campaign
 
 
-def chart(fig) -> None:
-    """A Plotly figure with the shared configuration."""
+def chart(build, df: pd.DataFrame | None, lang: str, **options) -> None:
+    """The figure ``build(df, lang=lang, **options)`` with the shared configuration, built
+    once for every session showing the same rows (:mod:`dashboard.ui.figures`)."""
     from thidua.charts import PLOTLY_CONFIG
 
-    st.plotly_chart(fig, config=PLOTLY_CONFIG, theme=None)
+    st.plotly_chart(figures.figure(build, df, lang, **options), config=PLOTLY_CONFIG, theme=None)

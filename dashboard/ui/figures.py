@@ -1,0 +1,74 @@
+"""Charts built once for every viewer: the same rows, language and screen share one figure.
+
+Twenty people looking at the same filters ask for the same chart; building a Plotly figure
+costs milliseconds to tens of milliseconds, showing a built one almost nothing. ``figure``
+keeps built figures in a server-wide cache (``st.cache_resource``: one object, no copy per
+reader) keyed by the chart function, a hash of every value of the rows it draws (with their
+columns, types and order), the language, the screen (desk or projector) and the options.
+
+Keying by the rows themselves, not by who asks, is what keeps scopes apart: a unit head's rows
+differ from the Office's, so their figure is another entry; a figure is never served for rows
+other than those it was built from. Two viewers share a figure only when their rows are equal,
+and then the figure is the same anyway (builders are pure functions of rows and options).
+
+A cached figure is shared: nobody may change it. ``st.plotly_chart`` only reads it (it turns it
+into JSON); the projector look is applied here, before caching, never on a cached figure.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from thidua import charts
+
+FIGURE_TTL_S = 600
+FIGURE_MAX_ENTRIES = 256
+
+
+def frame_key(df: pd.DataFrame | None) -> str:
+    """A digest of every cell, column name, type and the row order of ``df``.
+
+    Streamlit's own argument hashing samples frames of 100,000 rows or more; this hashes all.
+    """
+    if df is None:
+        return "none"
+    digest = hashlib.sha256()
+    digest.update(repr([(str(c), str(t)) for c, t in df.dtypes.items()]).encode())
+    digest.update(str(df.shape).encode())
+    if len(df) and len(df.columns):
+        try:
+            hashed = pd.util.hash_pandas_object(df, index=True)
+        except TypeError:  # an unhashable cell (a list): hash its text instead
+            hashed = pd.util.hash_pandas_object(df.astype(str), index=True)
+        digest.update(hashed.to_numpy().tobytes())
+    return digest.hexdigest()
+
+
+@st.cache_resource(ttl=FIGURE_TTL_S, max_entries=FIGURE_MAX_ENTRIES, show_spinner=False)
+def _built(builder: str, rows_key: str, lang: str, projector: bool, options_json: str,
+           _build: Callable[..., go.Figure], _df: pd.DataFrame | None,
+           _options: dict[str, Any]) -> go.Figure:
+    """The figure itself (the arguments after ``options_json`` are not part of the key)."""
+    fig = _build(_df, lang=lang, **_options)
+    return charts.for_projector(fig) if projector else fig
+
+
+def figure(build: Callable[..., go.Figure], df: pd.DataFrame | None, lang: str,
+           projector: bool = False, **options: Any) -> go.Figure:
+    """``build(df, lang=lang, **options)`` (with the projector look when ``projector``), built
+    once per distinct rows, language, screen and options for every session. Read-only."""
+    builder = f"{build.__module__}.{build.__qualname__}"
+    options_json = json.dumps(options, sort_keys=True, default=repr)
+    return _built(builder, frame_key(df), lang, projector, options_json, build, df, options)
+
+
+def clear() -> None:
+    """Forget every built figure (after an import, with the query cache)."""
+    _built.clear()
