@@ -148,3 +148,35 @@ def test_an_agency_page_shows_its_own_row_and_its_units(province, monkeypatch):
     crumbs = [b.label for b in at.sidebar.button if b.key.startswith("crumb_")]
     assert crumbs == ["Tất cả đơn vị"]
     assert "**› Sở số 1**" in [m.value.replace("&nbsp;", "") for m in at.sidebar.markdown]
+
+
+def _registration_units(store, name: str) -> set[str]:
+    from tests.conftest import PAGES, run_app
+
+    at = run_app(token=store.create_session(name))
+    at.switch_page(PAGES["du-lieu"][0]).run()
+    at.segmented_control(key="table_choice").set_value("table_registrations").run()
+    assert not at.exception
+    return set(at.dataframe[0].value["Mã đơn vị"])
+
+
+def test_a_unit_head_of_an_agency_sees_the_named_rows_of_the_units_below_it(
+        province, tmp_path, monkeypatch):
+    from tests.conftest import PASSWORD
+    from thidua.accounts.store import AccountStore
+
+    with duckdb.connect(str(province), read_only=True) as con:
+        tree = con.execute("select ancestor_code, unit_code from agg_unit_tree").fetchall()
+    below = {unit for ancestor, unit in tree if ancestor == "S01"}
+    leaf = next(unit for unit in sorted(below)
+                if {u for a, u in tree if a == unit} == {unit})
+    monkeypatch.setenv("THIDUA_DB", str(province))
+    monkeypatch.setenv("THIDUA_ACCOUNTS", str(tmp_path / "accounts.sqlite"))
+    store = AccountStore(tmp_path / "accounts.sqlite")
+    store.add("hc", "hcqt", PASSWORD)
+    store.add("dv_s01", "don_vi", PASSWORD, unit="S01")
+    store.add("dv_leaf", "don_vi", PASSWORD, unit=leaf)
+    every = _registration_units(store, "hc")
+    assert len(every & below) > 1 and every - below  # the agency's units, and others
+    assert _registration_units(store, "dv_s01") == every & below
+    assert _registration_units(store, "dv_leaf") == every & {leaf}

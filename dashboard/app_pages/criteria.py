@@ -59,7 +59,8 @@ with complete_col:
 
 st.subheader(t("heading_missing", lang, period=formats.month(period, lang)))
 access.scope_caption(lang)
-missing = access.scoped(state.query("marts/missing_evaluations", **params, period=period))
+missing = access.scoped(state.query("marts/missing_evaluations", **params, period=period),
+                        filters.campaign)
 if missing.empty:
     st.success(t("all_submitted", lang))
 else:

@@ -42,7 +42,8 @@ columns = ["nomination_code", "subject_name", "subject_type", "proposing_unit_na
            "award_code", "proposed_on", "status", "status_since", "days_in_status",
            "decision_ref"]
 access.scope_caption(lang)
-named = access.scoped(nominations, "proposing_unit")  # the list names people: own unit only
+# the list names people: a unit head sees their units only
+named = access.scoped(nominations, filters.campaign, "proposing_unit")
 table = named[columns].rename(columns={"proposing_unit_name": "proposing_unit"})
 show_table(level_view.first_rows(table, lang), lang)
 download_buttons(table, "ho-so-khen-thuong", t("table_nominations", lang), filters, campaign,

@@ -36,7 +36,8 @@ with right:
 
 st.subheader(t("heading_unregistered", lang))
 access.scope_caption(lang)
-missing = access.scoped(state.query("marts/unregistered_staff", **params))  # named rows
+# named rows: a unit head sees their units only
+missing = access.scoped(state.query("marts/unregistered_staff", **params), filters.campaign)
 if missing.empty:
     st.success(t("all_registered", lang))
 else:

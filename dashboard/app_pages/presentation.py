@@ -213,7 +213,7 @@ def slide_commend(params: dict, headline: kpis.Headline) -> None:
     with right:
         st.subheader(t("slide_nominees", lang))
         nominees = access.scoped(state.query("marts/nomination_list", **params),
-                                 "proposing_unit")
+                                 filters.campaign, "proposing_unit")
         nominees = nominees[nominees["status"] != "khong_khen_thuong"]
         if nominees.empty:
             st.markdown(f'<div class="big-list">{escape(t("slide_no_nominees", lang))}</div>',

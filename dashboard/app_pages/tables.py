@@ -50,7 +50,7 @@ if choice in ("table_evaluations", "table_unit_metrics"):
 df = state.query(query_name, **params, period=period)
 if choice in NAMED:
     access.scope_caption(lang)
-    df = access.scoped(df, NAMED[choice])
+    df = access.scoped(df, filters.campaign, NAMED[choice])
 if choice == "table_nominations":
     df = df.drop(columns=["award_label_vi", "award_label_en", "status_label_vi",
                           "status_label_en", "proposing_unit"]).rename(

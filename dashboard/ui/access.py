@@ -30,6 +30,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.session_routes import COOKIE, SESSION_PATH, url_path
+from dashboard.ui import state
 from dashboard.ui.widgets import md_escape
 from thidua.accounts import roles
 from thidua.accounts.audit import AuditLog
@@ -151,14 +152,17 @@ def unit_scope() -> str | None:
     return roles.row_scope(current())
 
 
-def scoped(df: pd.DataFrame, column: str = "unit_code") -> pd.DataFrame:
-    """A named table cut to this account's unit (a don_vi's own rows); others see it whole."""
+def scoped(df: pd.DataFrame, campaign: str, column: str = "unit_code") -> pd.DataFrame:
+    """A named table cut to this account's units (a don_vi's unit and the units below it, as
+    the hierarchy of ``campaign`` has them); others see it whole."""
     unit = unit_scope()
     if unit is None:
         return df
     if column not in df:  # deny by default: a table without its unit shows nothing
         return df.iloc[0:0]
-    return df[df[column] == unit].reset_index(drop=True)
+    units = set(state.query("marts/units_in_scope", campaign_code=campaign,
+                            unit_codes=[unit])["unit_code"])
+    return df[df[column].isin(units | {unit})].reset_index(drop=True)
 
 
 def scope_caption(lang: str) -> None:
