@@ -156,3 +156,50 @@ def test_choosing_an_agency_puts_its_units_in_scope(province_db):
                        period=dt.date(2026, 1, 1), unit_codes=["S01"])
     assert [u["unit_code"] for u in units] == _below(con, "TDH", ["S01"])
     assert len(units) > 2 and all(u["unit_code"].startswith("S01") for u in units)
+
+
+@pytest.mark.parametrize("how", ["empty", "absent"])
+def test_a_file_without_the_named_list_tables_gains_them(tiny_db, how):
+    """A file of the version before agg_nomination_rows, agg_registered_subjects and
+    agg_missing_results (their tables absent, or created empty by a reader's schema) has
+    them built on the next open, and the lists equal their definitions again."""
+    import duckdb
+
+    from thidua.store.aggregates import ensure_built
+
+    tables = ("agg_nomination_rows", "agg_registered_subjects", "agg_missing_results")
+    con = duckdb.connect(str(tiny_db))
+    for table in tables:
+        con.execute(f"drop table {table}" if how == "absent" else f"delete from {table}")
+    con.close()
+    assert ensure_built(tiny_db) is True
+    assert ensure_built(tiny_db) is False
+    con = _connect(tiny_db)
+    for table in tables:
+        assert con.execute(f"select count(*) from {table}").fetchone()[0] > 0, table
+    params = {"campaign_code": "TD25", "as_of": dt.date(2026, 6, 30),
+              "period": dt.date(2025, 11, 1), "unit_codes": None}
+    for name, definition in (("marts/nomination_list", "nomination_list"),
+                             ("marts/missing_evaluations", "missing_evaluations")):
+        got = fetch_df(con, name, **params)
+        assert len(got) > 0, name
+        pd.testing.assert_frame_equal(got, _raw(con, definition, params), check_dtype=True)
+
+
+@pytest.mark.parametrize("period", [dt.date(2025, 11, 15), dt.date(2026, 1, 1),
+                                    dt.date(2026, 5, 1)])
+@pytest.mark.parametrize("chosen", [None, ["TH"]])
+def test_missing_results_of_a_period_without_evaluations_equal_the_definition(tiny_db, period,
+                                                                              chosen):
+    """A day that is no evaluation period: nobody has a result, every registered subject of
+    the scope is listed with none (the query's second branch, not agg_missing_results)."""
+    con = _connect(tiny_db)
+    assert not con.execute("select count(*) from evaluations where period = ?",
+                           [period]).fetchone()[0]
+    params = {"campaign_code": "TD25", "period": period}
+    got = fetch_df(con, "marts/missing_evaluations", **params, unit_codes=chosen)
+    want = _raw(con, "missing_evaluations",
+                {**params, "unit_codes": _below(con, "TD25", chosen) if chosen else None})
+    assert len(want) > 0
+    assert (want["results_evaluated"] == 0).all()
+    pd.testing.assert_frame_equal(got, want, check_dtype=True)
