@@ -16,7 +16,6 @@ import duckdb
 
 from thidua.contract.reference import AGGREGATE_TABLES, TABLES
 from thidua.paths import QUERIES_DIR
-from thidua.store.frames import result_df
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _ALLOWED_IDENTIFIERS = frozenset(
@@ -63,6 +62,8 @@ def execute(con: duckdb.DuckDBPyConnection, name: str, text: str | None = None,
 
 def fetch_df(con: duckdb.DuckDBPyConnection, name: str, **params: Any):
     """The named query's result as a pandas DataFrame (``thidua.store.frames``)."""
+    from thidua.store.frames import result_df  # pandas only where a frame is asked for
+
     text = query_text(name)
     return result_df(con, text, bind(text, params))
 
