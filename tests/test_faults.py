@@ -224,7 +224,7 @@ def test_a_lock_held_by_another_import_says_for_whom_it_waits(tiny_db: Path, tmp
 
 
 def test_a_csv_field_over_the_csv_limit_is_a_message(tiny_db: Path, tmp_path, monkeypatch):
-    def too_long(path):
+    def too_long(path, *args, **kwargs):
         raise csv.Error(f"field larger than field limit ({csv.field_size_limit()})")
 
     old_numbers = numbers(tiny_db)
