@@ -32,7 +32,7 @@ OVERALL = 4096
 class Recipe:
     """One offered file: built by ``build`` on fetch, for ``user`` of ``session`` only."""
 
-    build: Callable[[], bytes]
+    build: Callable[[], bytes | tuple[bytes, dict[str, Any]]]  # (bytes, details learnt)
     file_name: str
     mime: str
     event: str  # the audit entry: event, what, details

@@ -102,7 +102,11 @@ async def download(request: Request) -> Response:
     except Exception:
         log.exception("download %s for %s not built", recipe.what, recipe.user)
         return _page(500, "download_failed", lang)
-    await run_in_threadpool(_record, recipe, what=recipe.what, **recipe.details)
+    details = recipe.details
+    if isinstance(content, tuple):  # (bytes, what the building learnt: its row count)
+        content, learnt = content
+        details = {**details, **learnt}
+    await run_in_threadpool(_record, recipe, what=recipe.what, **details)
     headers = {**HEADERS, "Content-Disposition": content_disposition(recipe.file_name)}
     return Response(content, media_type=recipe.mime, headers=headers)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.ui import access, level_view, state
+from dashboard.ui import access, level_view, named_list, state
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.widgets import chart, empty_state, md_escape, page_start, show_table
 from thidua import charts, formats
@@ -59,13 +59,14 @@ with complete_col:
 
 st.subheader(t("heading_missing", lang, period=formats.month(period, lang)))
 access.scope_caption(lang)
-missing = access.scoped(state.query("marts/missing_evaluations", **params, period=period),
-                        filters.campaign)
-if missing.empty:
+missing = named_list.fetch("marts/missing_evaluations", filters.campaign, "unit_code",
+                          **params, period=period)
+if missing.rows.empty:
     st.success(t("all_submitted", lang))
 else:
-    show_table(level_view.first_rows(missing, lang), lang)
-    download_buttons(missing, "chua-nop-danh-gia", t("heading_missing", lang,
+    named_list.caption(missing, lang)
+    show_table(missing.rows, lang)
+    download_buttons(missing.every_row, "chua-nop-danh-gia", t("heading_missing", lang,
                      period=formats.month(period, lang)), filters, campaign, period=period,
                      named=True)
 

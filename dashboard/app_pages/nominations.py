@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.ui import access, level_view, state
+from dashboard.ui import access, named_list, state
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.widgets import chart, empty_state, page_start, show_table
 from thidua import charts, formats
@@ -14,8 +14,10 @@ filters, campaign = page_start("page_nominations")
 lang = filters.lang
 params = filters.params()
 
-nominations = state.query("marts/nomination_list", **params)
-if nominations.empty:
+# the list names people: a unit head sees their units only (cut in the query)
+nominations = named_list.fetch("marts/nomination_list", filters.campaign, "proposing_unit",
+                               **params)
+if nominations.rows.empty:
     empty_state(lang, "no_nominations")
     st.stop()
 
@@ -42,9 +44,9 @@ columns = ["nomination_code", "subject_name", "subject_type", "proposing_unit_na
            "award_code", "proposed_on", "status", "status_since", "days_in_status",
            "decision_ref"]
 access.scope_caption(lang)
-# the list names people: a unit head sees their units only
-named = access.scoped(nominations, filters.campaign, "proposing_unit")
-table = named[columns].rename(columns={"proposing_unit_name": "proposing_unit"})
-show_table(level_view.first_rows(table, lang), lang)
-download_buttons(table, "ho-so-khen-thuong", t("table_nominations", lang), filters, campaign,
-                 named=True)
+table = nominations.shaped(lambda df: df[columns].rename(
+    columns={"proposing_unit_name": "proposing_unit"}))
+named_list.caption(table, lang)
+show_table(table.rows, lang)
+download_buttons(table.every_row, "ho-so-khen-thuong", t("table_nominations", lang), filters,
+                 campaign, named=True)

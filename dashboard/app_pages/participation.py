@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.ui import access, level_view, state
+from dashboard.ui import access, level_view, named_list, state
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.widgets import chart, page_start, show_table
 from thidua import charts, formats
@@ -36,12 +36,13 @@ with right:
 
 st.subheader(t("heading_unregistered", lang))
 access.scope_caption(lang)
-# named rows: a unit head sees their units only
-missing = access.scoped(state.query("marts/unregistered_staff", **params), filters.campaign)
-if missing.empty:
+# named rows: a unit head sees their units only (cut in the query)
+missing = named_list.fetch("marts/unregistered_staff", filters.campaign, "unit_code", **params)
+if missing.rows.empty:
     st.success(t("all_registered", lang))
 else:
-    st.caption(t("unregistered_caption", lang, n=formats.count(len(missing), lang)))
-    show_table(level_view.first_rows(missing, lang), lang)
-    download_buttons(missing, "danh-sach-chua-dang-ky", t("table_unregistered", lang), filters,
-                     campaign, named=True)
+    st.caption(t("unregistered_caption", lang, n=formats.count(missing.total, lang)))
+    named_list.caption(missing, lang)
+    show_table(missing.rows, lang)
+    download_buttons(missing.every_row, "danh-sach-chua-dang-ky", t("table_unregistered", lang),
+                     filters, campaign, named=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.ui import access, state
+from dashboard.ui import access, named_list, state
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.widgets import page_start, show_table
 from thidua import formats
@@ -47,15 +47,20 @@ if choice in ("table_evaluations", "table_unit_metrics"):
                               format_func=lambda p: t("all_periods", lang) if p is None
                               else formats.month(p, lang), key=f"period_{choice}")
 
-df = state.query(query_name, **params, period=period)
+# The first rows of the list (named rows cut to a unit head's units in the query); not
+# counted: at the country, counting a period's evaluations alone takes seconds.
+table = named_list.fetch(query_name, filters.campaign, NAMED.get(choice), count=False,
+                         **params, period=period)
 if choice in NAMED:
     access.scope_caption(lang)
-    df = access.scoped(df, filters.campaign, NAMED[choice])
 if choice == "table_nominations":
-    df = df.drop(columns=["award_label_vi", "award_label_en", "status_label_vi",
-                          "status_label_en", "proposing_unit"]).rename(
-        columns={"proposing_unit_name": "proposing_unit"})
-st.caption(t("rows_count", lang, n=formats.count(len(df), lang)))
-show_table(df, lang, height=560)
-download_buttons(df, slug, t(choice, lang), filters, campaign, period=period,
+    table = table.shaped(lambda df: df.drop(
+        columns=["award_label_vi", "award_label_en", "status_label_vi", "status_label_en",
+                 "proposing_unit"]).rename(columns={"proposing_unit_name": "proposing_unit"}))
+if table.more:
+    named_list.caption(table, lang)
+else:
+    st.caption(t("rows_count", lang, n=formats.count(len(table.rows), lang)))
+show_table(table.rows, lang, height=560)
+download_buttons(table.every_row, slug, t(choice, lang), filters, campaign, period=period,
                  named=choice in NAMED)

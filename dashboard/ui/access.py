@@ -165,6 +165,17 @@ def scoped(df: pd.DataFrame, campaign: str, column: str = "unit_code") -> pd.Dat
     return df[df[column].isin(units | {unit})].reset_index(drop=True)
 
 
+def scope_units(campaign: str) -> list[str] | None:
+    """The units whose named rows this account may see (a don_vi's unit and those below it),
+    for a query to cut its rows to; None: every unit."""
+    unit = unit_scope()
+    if unit is None:
+        return None
+    units = set(state.query("marts/units_in_scope", campaign_code=campaign,
+                            unit_codes=[unit])["unit_code"])
+    return sorted(units | {unit})
+
+
 def scope_caption(lang: str) -> None:
     """Says, above a named table, that it holds one unit's rows only (for a unit head)."""
     unit = unit_scope()

@@ -8,6 +8,7 @@ rows, ``download_aggregate`` for figures per unit), as links to thidua's downloa
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -36,33 +37,43 @@ def filter_lines(filters: Filters, campaign: dict, period: dt.date | None = None
     return lines
 
 
-def download_buttons(df: pd.DataFrame, slug: str, title: str, filters: Filters, campaign: dict,
-                     period: dt.date | None = None, named: bool = False) -> None:
+def download_buttons(df: pd.DataFrame | Callable[[], pd.DataFrame], slug: str, title: str,
+                     filters: Filters, campaign: dict, period: dt.date | None = None,
+                     named: bool = False) -> None:
     """CSV and XLSX of ``df`` (labelled as on screen), named after campaign, filters and date.
 
-    The files are built only when a link is fetched (``download_link.offer``), not on every
-    render of the page; the route then writes the audit entry. ``named``: the table holds
-    named rows (people, registrations, results): the caller has already cut it to the
-    account's unit (``access.scoped``).
+    ``df`` is the table, or what reads every row of it when called (a long list, of which the
+    page shows only the first rows: ``dashboard/ui/named_list.py``). The files are built only
+    when a link is fetched (``download_link.offer``), not on every render of the page; the
+    route then writes the audit entry, with the row count of the file. ``named``: the table
+    holds named rows (people, registrations, results): the caller has already cut it to the
+    account's unit (``access.scoped``, ``access.scope_units``).
     """
     if not access.may("download_named" if named else "download_aggregate"):
         return
     lang = filters.lang
-    labelled = label_columns(df, lang)
+    rows_of = df if callable(df) else (lambda: df)
     lines = filter_lines(filters, campaign, period)
     title_text = t("export_title", lang, table=title, campaign=filters.campaign)
     name = export_file_name(filters.campaign, slug, filters.as_of, list(filters.units) or None,
                             "csv")
-    details = {**access.filter_details(filters), "rows": len(df), "named": named,
+    details = {**access.filter_details(filters), "named": named,
                "period": period.isoformat() if period else None}
+
+    def csv() -> tuple[bytes, dict]:
+        frame = rows_of()
+        return to_csv_bytes(label_columns(frame, lang), lang=lang), {"rows": len(frame)}
+
+    def xlsx() -> tuple[bytes, dict]:
+        frame = rows_of()
+        return (to_xlsx_bytes(label_columns(frame, lang), title=title_text, filter_lines=lines,
+                              lang=lang), {"rows": len(frame)})
+
     left, right, _ = st.columns([1, 1, 4])
     action = "download_named" if named else "download_aggregate"
-    offer(t("download_csv", lang), lambda: to_csv_bytes(labelled, lang=lang), name, "text/csv",
-          event="download", what=slug, action=action, lang=lang, where=left, format="csv",
-          **details)
-    offer(t("download_xlsx", lang),
-          lambda: to_xlsx_bytes(labelled, title=title_text, filter_lines=lines, lang=lang),
-          name.removesuffix(".csv") + ".xlsx",
+    offer(t("download_csv", lang), csv, name, "text/csv", event="download", what=slug,
+          action=action, lang=lang, where=left, format="csv", **details)
+    offer(t("download_xlsx", lang), xlsx, name.removesuffix(".csv") + ".xlsx",
           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
           event="download", what=slug, action=action, lang=lang, where=right, format="xlsx",
           **details)

@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ import pandas as pd
 import streamlit as st
 
 from thidua.formats import is_missing
+from thidua.store import sql
 from thidua.store.database import connect_read_only, resolve_db, snapshot_token
 from thidua.store.sql import fetch_df
 
@@ -144,6 +146,50 @@ def refresh() -> None:
     from dashboard.ui import figures
 
     _cached.clear()
+    _cached_first.clear()
     _document.clear()
     figures.clear()
     database().current_token(force=True)
+
+
+@st.cache_data(ttl=QUERY_TTL_S, max_entries=QUERY_MAX_ENTRIES, show_spinner=False)
+def _cached_first(name: str, params_json: str, limit: int, scope_column: str | None,
+                  scope_json: str, with_count: bool, db_path: str,
+                  token: tuple[int, int] | None) -> tuple[pd.DataFrame, int | None]:
+    params = json.loads(params_json)
+    for key in ("as_of", "period", "today"):
+        if params.get(key):
+            params[key] = dt.date.fromisoformat(params[key])
+    scope = json.loads(scope_json)
+    db = shared_database(db_path)
+    if token is None:
+        return pd.DataFrame(), 0
+    rows = db.run(sql.fetch_first, name, limit, scope_column, scope, **params)
+    total = db.run(sql.count_rows, name, scope_column, scope, **params) if with_count else None
+    return rows, total
+
+
+def first_rows(name: str, limit: int, scope_column: str | None, scope_units: list[str] | None,
+               with_count: bool = True, **params: Any) -> tuple[pd.DataFrame, int | None]:
+    """The named query's first ``limit`` rows (only those of ``scope_units`` if given) and,
+    with ``with_count``, how many rows it has in all; cached per snapshot like :func:`query`
+    (the scope is part of the key: one unit's rows never reach another account)."""
+    db = database()
+    token = db.current_token()
+    params_json = json.dumps({k: _encode(v) for k, v in params.items()}, sort_keys=True)
+    scope_json = json.dumps(sorted(scope_units) if scope_units is not None else None)
+    rows, total = _cached_first(name, params_json, limit, scope_column, scope_json, with_count,
+                                str(db.path), token)
+    return rows.copy(), total
+
+
+def all_rows(name: str, scope_column: str | None, scope_units: list[str] | None,
+             **params: Any) -> Callable[[], pd.DataFrame]:
+    """What gives every row of the named query (of ``scope_units`` if given), read when it is
+    called and not cached: a download's rows, built when its link is fetched."""
+    db = database()
+
+    def every_row() -> pd.DataFrame:
+        return db.run(sql.fetch_first, name, None, scope_column, scope_units, **params)
+
+    return every_row

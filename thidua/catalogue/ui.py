@@ -33,6 +33,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "mọi dòng.",
                          "The page shows the first {shown} of {total} rows; the download holds "
                          "them all."),
+    "table_first_rows_open": ("Trang hiển thị {shown} dòng đầu; tệp tải về có đủ mọi dòng.",
+                              "The page shows the first {shown} rows; the download holds them "
+                              "all."),
     "filter_as_of": ("Số liệu đến ngày", "Figures as of"),
     "filter_lang": ("Ngôn ngữ", "Language"),
     "filter_period": ("Kỳ đánh giá", "Evaluation period"),

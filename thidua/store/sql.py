@@ -68,6 +68,45 @@ def fetch_df(con: duckdb.DuckDBPyConnection, name: str, **params: Any):
     return result_df(con, text, bind(text, params))
 
 
+def first_rows_text(name: str, scope_column: str | None = None, count: bool = False,
+                    limit: bool = True) -> str:
+    """The named query cut to its first ``$row_limit`` rows (``limit``), in its own order
+    (DuckDB runs an ``order by`` under a ``limit`` as a top-N, not a sort of every row), and
+    to the units in ``$scope_units`` when ``scope_column`` names the column of a row's unit.
+    ``count``: the number of its rows instead. ``scope_column`` comes from the allow-list.
+    """
+    inner = query_text(name).strip().rstrip(";")
+    where = ""
+    if scope_column is not None:
+        if scope_column not in _ALLOWED_IDENTIFIERS:
+            raise ValueError(f"identifier {scope_column!r} is not in the allow-list")
+        where = f" where list_contains($scope_units, q.{scope_column})"
+    head = "select count(*) as row_count" if count else "select *"
+    tail = " limit $row_limit" if limit and not count else ""
+    return f"{head} from (\n{inner}\n) as q{where}{tail}"
+
+
+def fetch_first(con: duckdb.DuckDBPyConnection, name: str, row_limit: int | None,
+                scope_column: str | None = None, scope_units: list[str] | None = None,
+                **params: Any):
+    """The first ``row_limit`` rows (None: all) of the named query as a DataFrame; with
+    ``scope_units``, only the rows whose ``scope_column`` is one of them."""
+    from thidua.store.frames import result_df
+
+    text = first_rows_text(name, scope_column if scope_units is not None else None,
+                           limit=row_limit is not None)
+    values = {**params, "row_limit": row_limit, "scope_units": scope_units}
+    return result_df(con, text, bind(text, values))
+
+
+def count_rows(con: duckdb.DuckDBPyConnection, name: str, scope_column: str | None = None,
+               scope_units: list[str] | None = None, **params: Any) -> int:
+    """How many rows the named query has (with ``scope_units``: of those units)."""
+    text = first_rows_text(name, scope_column if scope_units is not None else None, count=True)
+    values = {**params, "scope_units": scope_units}
+    return con.execute(text, bind(text, values)).fetchall()[0][0]
+
+
 def fetch_rows(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> list[dict[str, Any]]:
     """The named query's result as a list of dicts (column name -> value)."""
     cur = execute(con, name, **params)
