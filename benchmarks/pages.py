@@ -49,24 +49,32 @@ def _one_page(app_test, page: str, rounds: int) -> dict:
             "error": bool(at.exception)}
 
 
-def render_pages(db: Path, rounds: int) -> tuple[dict[str, dict], list[tuple[str, dict]]]:
-    """{page: {first_ms, median_ms, filter_change_ms}} and the distinct (query, params) the
-    pages ran."""
+def render_pages(db: Path, rounds: int) -> tuple[dict[str, dict], list[tuple]]:
+    """{page: {first_ms, median_ms, filter_change_ms}} and the distinct queries the pages ran:
+    (query, params) for a whole result, (query, params, how) for a long list's first rows or
+    its count (``dashboard/ui/named_list.py``: how = (fn, positional args))."""
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
     from dashboard.ui import state
+    from thidua.store import sql
 
-    calls: dict[str, tuple[str, dict]] = {}
-    original = state.SharedDatabase.fetch
+    calls: dict[str, tuple] = {}
+    original, original_run = state.SharedDatabase.fetch, state.SharedDatabase.run
 
     def recording(self, name: str, params: dict[str, Any]):
         key = name + json.dumps(params, sort_keys=True, default=str)
         calls.setdefault(key, (name, dict(params)))
         return original(self, name, params)
 
+    def recording_run(self, fn, *args: Any, **kwargs: Any):
+        if fn in (sql.fetch_first, sql.count_rows):
+            key = fn.__name__ + json.dumps([args, kwargs], sort_keys=True, default=str)
+            calls.setdefault(key, (args[0], dict(kwargs), (fn, args[1:])))
+        return original_run(self, fn, *args, **kwargs)
+
     os.environ["THIDUA_DB"] = str(db)
-    state.SharedDatabase.fetch = recording
+    state.SharedDatabase.fetch, state.SharedDatabase.run = recording, recording_run
     results: dict[str, dict] = {}
     try:
         AppTest.from_file(APP, default_timeout=600).run()  # warm-up: imports, first script run
@@ -74,26 +82,39 @@ def render_pages(db: Path, rounds: int) -> tuple[dict[str, dict], list[tuple[str
             st.cache_data.clear()  # each page's first render runs its queries
             results[page.split("/")[-1][:-3]] = _one_page(AppTest, page, rounds)
     finally:
-        state.SharedDatabase.fetch = original
+        state.SharedDatabase.fetch, state.SharedDatabase.run = original, original_run
     return results, list(calls.values())
 
 
-def time_queries(db: Path, calls: list[tuple[str, dict]], rounds: int) -> list[dict]:
+def _runner(call: tuple):
+    """(label, the function running the recorded query once on a connection)."""
+    from thidua.store.sql import fetch_df
+
+    name, params = call[0], call[1]
+    if len(call) == 2:
+        return name, lambda con: len(fetch_df(con, name, **params))
+    fn, args = call[2]
+    label = f"{name} ({'first rows' if fn.__name__ == 'fetch_first' else 'count'})"
+    return label, lambda con: (lambda out: out if isinstance(out, int) else len(out))(
+        fn(con, name, *args, **params))
+
+
+def time_queries(db: Path, calls: list[tuple], rounds: int) -> list[dict]:
     """Median time of each recorded query (one warm-up run first), slowest first."""
     from thidua.store.database import connect_read_only
-    from thidua.store.sql import fetch_df
 
     con = connect_read_only(db)
     rows = []
     try:
-        for name, params in calls:
-            fetch_df(con, name, **params)
+        for call in calls:
+            label, once = _runner(call)
+            once(con)
             times = []
             for _ in range(rounds):
                 start = time.perf_counter()
-                n = len(fetch_df(con, name, **params))
+                n = once(con)
                 times.append(time.perf_counter() - start)
-            rows.append({"query": name, "rows": n,
+            rows.append({"query": label, "rows": n,
                          "median_ms": round(statistics.median(times) * 1000, 1)})
     finally:
         con.close()

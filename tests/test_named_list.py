@@ -128,3 +128,39 @@ def test_the_list_caches_keep_one_units_rows_from_another(short_pages, role_stor
         at = signed_in(name)
         at.switch_page(PAGES["khen-thuong"][0]).run()
         assert sorted(at.dataframe[0].value["Mã hồ sơ"]) == codes, name
+
+
+def test_the_nomination_count_counts_the_list(sample_con):
+    con, params = sample_con
+    whole = fetch_df(con, "marts/nomination_list", **params)
+    assert count_rows(con, "marts/nomination_list", count_query="marts/nomination_count",
+                      **params) == len(whole) > 0
+    unit = sorted(whole["proposing_unit"].unique())[0]
+    assert count_rows(con, "marts/nomination_list", "proposing_unit", [unit],
+                      count_query="marts/nomination_count", **params) == int(
+        (whole["proposing_unit"] == unit).sum())
+
+
+def test_a_file_without_the_lists_aggregates_gets_them(tmp_path: Path):
+    """A database of the version before: no agg_staff_registration, no name_rank in the steps."""
+    import duckdb
+
+    from thidua.store import aggregates
+
+    db = tmp_path / "old.duckdb"
+    assert load(SAMPLE_WORKBOOK, db).outcome == "imported"
+    con = connect_read_only(db)
+    code = con.execute("select campaign_code from campaigns").fetchall()[0][0]
+    params = {"campaign_code": code, "as_of": dt.date(2026, 3, 15), "unit_codes": None}
+    expected = {n: fetch_df(con, n, **params)
+                for n in ("marts/nomination_list", "marts/unregistered_staff")}
+    con.close()
+    old = duckdb.connect(str(db))
+    old.execute("drop table agg_staff_registration")
+    old.execute("alter table agg_nomination_steps drop column name_rank")
+    old.close()
+    assert aggregates.ensure_built(db)
+    con = aggregates.connect_reader(db)
+    for name, frame in expected.items():
+        same(fetch_df(con, name, **params), frame)
+    con.close()

@@ -16,7 +16,7 @@ params = filters.params()
 
 # the list names people: a unit head sees their units only (cut in the query)
 nominations = named_list.fetch("marts/nomination_list", filters.campaign, "proposing_unit",
-                               **params)
+                               count="marts/nomination_count", **params)
 if nominations.rows.empty:
     empty_state(lang, "no_nominations")
     st.stop()

@@ -38,14 +38,16 @@ class NamedList:
         return NamedList(shape(self.rows), self.total, self.more, lambda: shape(every_row()))
 
 
-def fetch(name: str, campaign: str, scope_column: str | None, *, count: bool = True,
+def fetch(name: str, campaign: str, scope_column: str | None, *, count: bool | str = True,
           **params) -> NamedList:
     """The named query's list for this account: ``scope_column`` names the column holding a
-    row's unit in a list of named rows (cut to a unit head's units); None for aggregates."""
+    row's unit in a list of named rows (cut to a unit head's units); None for aggregates.
+    ``count``: say how many rows it has (True), by a named query counting them (its name), or
+    not (False)."""
     limit = TABLE_ROWS
     units = access.scope_units(campaign) if scope_column else None
-    rows, total = state.first_rows(name, limit + 1, scope_column, units, with_count=count,
-                                   **params)
+    counter = name if count is True else (count or None)
+    rows, total = state.first_rows(name, limit + 1, scope_column, units, counter, **params)
     return NamedList(rows.head(limit).reset_index(drop=True), total, len(rows) > limit,
                      state.all_rows(name, scope_column, units, **params))
 

@@ -154,7 +154,7 @@ def refresh() -> None:
 
 @st.cache_data(ttl=QUERY_TTL_S, max_entries=QUERY_MAX_ENTRIES, show_spinner=False)
 def _cached_first(name: str, params_json: str, limit: int, scope_column: str | None,
-                  scope_json: str, with_count: bool, db_path: str,
+                  scope_json: str, count: str | None, db_path: str,
                   token: tuple[int, int] | None) -> tuple[pd.DataFrame, int | None]:
     params = json.loads(params_json)
     for key in ("as_of", "period", "today"):
@@ -165,20 +165,22 @@ def _cached_first(name: str, params_json: str, limit: int, scope_column: str | N
     if token is None:
         return pd.DataFrame(), 0
     rows = db.run(sql.fetch_first, name, limit, scope_column, scope, **params)
-    total = db.run(sql.count_rows, name, scope_column, scope, **params) if with_count else None
+    total = (db.run(sql.count_rows, name, scope_column, scope, None if count == name else count,
+                    **params) if count else None)
     return rows, total
 
 
 def first_rows(name: str, limit: int, scope_column: str | None, scope_units: list[str] | None,
-               with_count: bool = True, **params: Any) -> tuple[pd.DataFrame, int | None]:
+               count: str | None = None, **params: Any) -> tuple[pd.DataFrame, int | None]:
     """The named query's first ``limit`` rows (only those of ``scope_units`` if given) and,
-    with ``with_count``, how many rows it has in all; cached per snapshot like :func:`query`
-    (the scope is part of the key: one unit's rows never reach another account)."""
+    with ``count`` (the query's own name, or a named query counting it), how many rows it has
+    in all; cached per snapshot like :func:`query` (the scope is part of the key: one unit's
+    rows never reach another account)."""
     db = database()
     token = db.current_token()
     params_json = json.dumps({k: _encode(v) for k, v in params.items()}, sort_keys=True)
     scope_json = json.dumps(sorted(scope_units) if scope_units is not None else None)
-    rows, total = _cached_first(name, params_json, limit, scope_column, scope_json, with_count,
+    rows, total = _cached_first(name, params_json, limit, scope_column, scope_json, count,
                                 str(db.path), token)
     return rows.copy(), total
 

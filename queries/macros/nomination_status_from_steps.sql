@@ -5,7 +5,7 @@
 create or replace temp macro nomination_status_from_steps(p_campaign_code, p_as_of, p_unit_codes)
 as table
     select s.nomination_code, s.subject_type, s.subject_code, s.award_code, s.proposing_unit,
-           s.proposed_on, s.status as status_as_of, s.event_date as status_since
+           s.proposed_on, s.status as status_as_of, s.event_date as status_since, s.name_rank
     from agg_nomination_steps as s
     semi join scope_units(p_campaign_code, p_unit_codes) as u on u.unit_code = s.proposing_unit
     where s.campaign_code = p_campaign_code

@@ -121,9 +121,9 @@ REFERENCES: tuple[tuple[str, str, str, str], ...] = (
 )
 # The aggregate tables built at import (thidua.store.aggregates), in build order.
 AGGREGATE_TABLES: tuple[str, ...] = (
-    "agg_unit_tree", "agg_units", "agg_unit_staff", "agg_unit_results", "agg_nomination_steps",
-    "agg_nomination_counts", "agg_nomination_rows", "agg_registered_subjects",
-    "agg_missing_results", "agg_campaigns",
+    "agg_unit_tree", "agg_units", "agg_unit_staff", "agg_unit_results", "agg_nomination_rows",
+    "agg_nomination_steps", "agg_nomination_counts", "agg_registered_subjects",
+    "agg_missing_results", "agg_staff_registration", "agg_campaigns",
 )
 # Tables whose (subject_type, subject_code) must name a unit or a staff member.
 SUBJECT_TABLES: tuple[str, ...] = ("registrations", "evaluations", "nominations")

@@ -44,7 +44,7 @@ def missing(con: duckdb.DuckDBPyConnection) -> bool:
     """Whether a campaign of the file has no current aggregates (or the file has no tables)."""
     try:
         return bool(execute(con, "aggregates/campaigns_to_build").fetchall())
-    except duckdb.CatalogException:
+    except (duckdb.CatalogException, duckdb.BinderException):  # a table or column added since
         return True
 
 

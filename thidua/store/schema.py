@@ -18,7 +18,7 @@ from thidua.store.sql import execute, query_text
 
 SCHEMA = ("campaigns", "units", "units_parent_unit", "staff", "criteria", "registrations",
           "evaluations", "nominations", "nomination_events", "award_forms", "statuses", "imports",
-          *AGGREGATE_TABLES)
+          *AGGREGATE_TABLES, "agg_nomination_steps_name_rank")
 REFERENCE_TABLES = ("statuses", "award_forms")
 
 

@@ -44,9 +44,15 @@ def render(name: str, **identifiers: str | list[str]) -> str:
     return query_text(name).format(**values)
 
 
+# Parameters a list query may name and a caller may leave out: its first rows only
+# (``$row_limit``) and the units whose rows a unit head may see (``$scope_units``); NULL: all.
+OPTIONAL = {"row_limit": None, "scope_units": None}
+
+
 def bind(text: str, params: dict[str, Any]) -> dict[str, Any]:
     """The parameters the statement names (DuckDB refuses extra ones)."""
     wanted = set(_PARAM.findall(text))
+    params = {**{k: v for k, v in OPTIONAL.items() if k in wanted}, **params}
     missing = wanted - params.keys()
     if missing:
         raise KeyError(f"missing query parameters: {sorted(missing)}")
@@ -100,9 +106,16 @@ def fetch_first(con: duckdb.DuckDBPyConnection, name: str, row_limit: int | None
 
 
 def count_rows(con: duckdb.DuckDBPyConnection, name: str, scope_column: str | None = None,
-               scope_units: list[str] | None = None, **params: Any) -> int:
-    """How many rows the named query has (with ``scope_units``: of those units)."""
-    text = first_rows_text(name, scope_column if scope_units is not None else None, count=True)
+               scope_units: list[str] | None = None, count_query: str | None = None,
+               **params: Any) -> int:
+    """How many rows the named query has (with ``scope_units``: of those units); by the named
+    ``count_query`` if given (one ``row_count``, the same parameters and scope), a cheaper
+    statement than counting the list itself."""
+    if count_query is not None:
+        text = query_text(count_query)
+    else:
+        text = first_rows_text(name, scope_column if scope_units is not None else None,
+                               count=True)
     values = {**params, "scope_units": scope_units}
     return con.execute(text, bind(text, values)).fetchall()[0][0]
 
