@@ -52,7 +52,6 @@ def _one_page(app_test, page: str, rounds: int) -> dict:
 def render_pages(db: Path, rounds: int) -> tuple[dict[str, dict], list[tuple[str, dict]]]:
     """{page: {first_ms, median_ms, filter_change_ms}} and the distinct (query, params) the
     pages ran."""
-    import streamlit as st
     from streamlit.testing.v1 import AppTest
 
     from dashboard.ui import state
@@ -71,7 +70,7 @@ def render_pages(db: Path, rounds: int) -> tuple[dict[str, dict], list[tuple[str
     try:
         AppTest.from_file(APP, default_timeout=600).run()  # warm-up: imports, first script run
         for page in PAGES:
-            st.cache_data.clear()  # each page's first render runs its queries
+            state._cached.clear()  # each page's first render runs its queries
             results[page.split("/")[-1][:-3]] = _one_page(AppTest, page, rounds)
     finally:
         state.SharedDatabase.fetch = original

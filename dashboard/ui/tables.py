@@ -5,7 +5,8 @@ A named query hands over codes, numbers, booleans and dates; a person reads labe
 which :mod:`thidua.formats` function writes a column, and nothing else: no streamlit here, so
 the display strings are unit-tested. :func:`styled` keeps the real values under those strings
 (a pandas Styler), so a click on a column header still sorts numbers as numbers and dates as
-dates; :func:`display_frame` gives the strings themselves; :func:`label_columns` gives the
+dates (a table of text alone is its strings: they sort as its values do);
+:func:`display_frame` gives the strings themselves; :func:`label_columns` gives the
 labelled values the CSV and XLSX downloads are built from.
 """
 
@@ -120,29 +121,35 @@ def formatters(df: pd.DataFrame, lang: str) -> dict[str, Formatter]:
     return {name: _remembered(column_formatter(name, df[name], lang)) for name in df.columns}
 
 
+def _texts(labelled: pd.DataFrame, fmts: dict[str, Formatter], lang: str) -> pd.DataFrame:
+    out = pd.DataFrame({name: column_text(labelled[name], fmts[name]) for name in labelled},
+                       index=labelled.index, dtype=object)
+    return out.rename(columns=column_labels(list(out.columns), lang))
+
+
 def display_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """What the reader sees: every cell as its display string, under the catalogue headers."""
     labelled = relabel(df, lang)
-    out = pd.DataFrame({name: column_text(labelled[name], column_formatter(name, labelled[name],
-                                                                           lang))
-                        for name in labelled.columns},
-                       index=labelled.index, dtype=object)
-    return out.rename(columns=column_labels(list(out.columns), lang))
+    return _texts(labelled, {name: column_formatter(name, labelled[name], lang)
+                             for name in labelled.columns}, lang)
 
 
 def styled(df: pd.DataFrame, lang: str) -> Styler | pd.DataFrame:
     """The real values (for sorting) shown as :func:`display_frame` shows them.
 
-    Above :data:`STYLER_MAX_CELLS` cells the display strings themselves are returned: still
-    readable, sorted as text.
+    A table whose every column is text (names, codes, reference labels: each shown as it is,
+    a blank as ``—``) sorts by its strings as by its values, so the strings themselves are
+    returned: the same cells, without the Styler, whose cell-by-cell marshalling costs about
+    eight times as much (67 against 8 ms for 2,000 rows of 7 columns). Above
+    :data:`STYLER_MAX_CELLS` cells the strings are returned too: still readable, sorted as text.
     """
-    if df.size > STYLER_MAX_CELLS:
-        return display_frame(df, lang)
     labelled = relabel(df, lang)
-    fmts = formatters(labelled, lang)
+    fmts = {name: column_formatter(name, labelled[name], lang) for name in labelled.columns}
+    if df.size > STYLER_MAX_CELLS or all(fmt is _text for fmt in fmts.values()):
+        return _texts(labelled, fmts, lang)
     names = column_labels(list(labelled.columns), lang)
     frame = labelled.rename(columns=names)
-    return frame.style.format({names.get(c, c): fmt for c, fmt in fmts.items()})
+    return frame.style.format({names.get(c, c): _remembered(fmt) for c, fmt in fmts.items()})
 
 
 def label_columns(df: pd.DataFrame, lang: str) -> pd.DataFrame:
