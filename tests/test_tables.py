@@ -18,8 +18,22 @@ def test_a_table_of_text_is_its_display_strings():
     for lang in ("vi", "en"):
         shown = styled(TEXT, lang)
         assert not isinstance(shown, Styler)
-        pd.testing.assert_frame_equal(shown, display_frame(TEXT, lang))
+        pd.testing.assert_frame_equal(shown, display_frame(TEXT, lang), check_dtype=False)
         assert list(shown.iloc[:, 0]) == ["TH", "KT", "—"]
+
+
+def test_small_counts_go_as_numbers_beside_the_strings():
+    df = TEXT.assign(results_expected=[0, 12, 999])
+    for lang in ("vi", "en"):
+        shown = styled(df, lang)
+        assert not isinstance(shown, Styler)
+        assert shown.iloc[:, -1].dtype.kind == "i"  # sorts as numbers
+        assert [str(v) for v in shown.iloc[:, -1]] == list(display_frame(df, lang).iloc[:, -1])
+        assert list(shown.iloc[:, 0]) == ["TH", "KT", "—"]
+    for other in ([0, 12, 1000], [0, -1, 5]):  # 1.000 / 1,000 and a minus need writing
+        assert isinstance(styled(TEXT.assign(results_expected=other), "vi"), Styler)
+    with_missing = TEXT.assign(results_expected=pd.array([1, None, 3], dtype="Int64"))
+    assert isinstance(styled(with_missing, "vi"), Styler)  # a missing count reads "—"
 
 
 def _cells(styler: Styler) -> list[list[str]]:
