@@ -71,6 +71,7 @@ def render_pages(db: Path, rounds: int) -> tuple[dict[str, dict], list[tuple[str
         AppTest.from_file(APP, default_timeout=600).run()  # warm-up: imports, first script run
         for page in PAGES:
             state._cached.clear()  # each page's first render runs its queries
+            state._records.clear()
             results[page.split("/")[-1][:-3]] = _one_page(AppTest, page, rounds)
     finally:
         state.SharedDatabase.fetch = original

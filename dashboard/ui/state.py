@@ -109,6 +109,13 @@ def _cached(name: str, params_json: str, db_path: str,
     return shared_database(db_path).fetch(name, params)
 
 
+def _key(name: str, params: dict[str, Any]) -> tuple[str, str, str, tuple[int, int] | None]:
+    db = database()
+    token = db.current_token()
+    params_json = json.dumps({k: _encode(v) for k, v in params.items()}, sort_keys=True)
+    return name, params_json, str(db.path), token
+
+
 def query(name: str, **params: Any) -> pd.DataFrame:
     """The named query's rows for these parameters (cached per database snapshot).
 
@@ -116,15 +123,21 @@ def query(name: str, **params: Any) -> pd.DataFrame:
     holds must never depend on who asks: a unit head's named rows are cut to their unit after
     it, per account (``access.scoped``), before anything is shown or downloaded.
     """
-    db = database()
-    token = db.current_token()
-    params_json = json.dumps({k: _encode(v) for k, v in params.items()}, sort_keys=True)
-    return _cached(name, params_json, str(db.path), token).copy()
+    return _cached(*_key(name, params)).copy()
+
+
+@st.cache_resource(ttl=QUERY_TTL_S, max_entries=QUERY_MAX_ENTRIES, show_spinner=False)
+def _records(name: str, params_json: str, db_path: str,
+             token: tuple[int, int] | None) -> list[dict[str, Any]]:
+    return _cached(name, params_json, db_path, token).to_dict("records")
 
 
 def rows(name: str, **params: Any) -> list[dict[str, Any]]:
-    """The same cached result as a list of dicts: the ``fetch`` of ``thidua.metrics.kpis``."""
-    return query(name, **params).to_dict("records")
+    """The same cached result as a list of dicts: the ``fetch`` of ``thidua.metrics.kpis``.
+
+    Made once per result (pandas writes records row by row), each call a copy of each dict.
+    """
+    return [dict(row) for row in _records(*_key(name, params))]
 
 
 @st.cache_data(ttl=QUERY_TTL_S, max_entries=32, show_spinner=False)
@@ -155,6 +168,7 @@ def refresh() -> None:
     from dashboard.ui import figures
 
     _cached.clear()
+    _records.clear()
     _document.clear()
     figures.clear()
     database().current_token(force=True)
