@@ -53,7 +53,6 @@ def render_pages(db: Path, rounds: int) -> tuple[dict[str, dict], list[tuple]]:
     """{page: {first_ms, median_ms, filter_change_ms}} and the distinct queries the pages ran:
     (query, params) for a whole result, (query, params, how) for a long list's first rows or
     its count (``dashboard/ui/named_list.py``: how = (fn, positional args))."""
-    import streamlit as st
     from streamlit.testing.v1 import AppTest
 
     from dashboard.ui import state
@@ -79,7 +78,9 @@ def render_pages(db: Path, rounds: int) -> tuple[dict[str, dict], list[tuple]]:
     try:
         AppTest.from_file(APP, default_timeout=600).run()  # warm-up: imports, first script run
         for page in PAGES:
-            st.cache_data.clear()  # each page's first render runs its queries
+            state._cached.clear()  # each page's first render runs its queries
+            state._records.clear()
+            state._cached_first.clear()
             results[page.split("/")[-1][:-3]] = _one_page(AppTest, page, rounds)
     finally:
         state.SharedDatabase.fetch, state.SharedDatabase.run = original, original_run

@@ -174,6 +174,32 @@ def test_sessions_are_hashed_and_expire(store: AccountStore):
     assert store.session(token, now=seen) is None  # forgotten, not just refused once
 
 
+def test_a_visit_writes_last_seen_only_once_a_minute(store: AccountStore):
+    """Every script run checks the session; only a stale "last seen" is written (no write lock,
+    no commit to disk on most clicks), and the idle clock still follows the visits."""
+    from thidua.accounts.sessions import TOUCH_EVERY
+
+    def last_seen() -> str:
+        con = sqlite3.connect(store.path)
+        try:
+            return con.execute("SELECT last_seen FROM sessions").fetchone()[0]
+        finally:
+            con.close()
+
+    store.add("lan", "hcqt", PASSWORD, now=T0)
+    token = store.create_session("lan", now=T0)
+    first = last_seen()
+    soon = T0 + TOUCH_EVERY - dt.timedelta(seconds=1)
+    assert store.session(token, now=soon) is not None
+    assert last_seen() == first  # a read only
+    later = T0 + TOUCH_EVERY
+    assert store.session(token, now=later) is not None
+    assert last_seen() > first
+    assert store.session(token, now=T0) is not None  # an older clock never moves it back
+    assert store.session(token, now=later + dt.timedelta(hours=8)) is not None
+    assert store.session(token, now=later + dt.timedelta(hours=16, seconds=1)) is None
+
+
 def test_a_busy_session_ends_after_24_hours(store: AccountStore):
     store.add("lan", "hcqt", PASSWORD, now=T0)
     token = store.create_session("lan", now=T0)

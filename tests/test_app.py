@@ -39,11 +39,12 @@ def frame(at: AppTest, index: int = 0):
 
 
 def shown(at: AppTest, index: int = 0):
-    """The table's cells as the reader sees them (the Styler's display values)."""
+    """The table's cells as the reader sees them (the Styler's display values; a table of
+    text alone is sent as its strings, without a Styler)."""
     import pyarrow as pa
 
     data = at.dataframe[index].proto.arrow_data.styler.display_values
-    return pa.ipc.open_stream(data).read_pandas()
+    return pa.ipc.open_stream(data).read_pandas() if data else frame(at, index)
 
 
 @pytest.fixture

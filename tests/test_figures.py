@@ -107,3 +107,21 @@ def test_two_sessions_with_the_same_filters_build_the_trend_once(tiny_app, monke
     assert len(first.get("plotly_chart")) == len(second.get("plotly_chart")) == 1
     assert first.get("plotly_chart")[0].proto.spec == second.get("plotly_chart")[0].proto.spec
     assert len(build.calls) == 1
+
+
+def test_a_shown_figure_reads_as_the_figure_it_was_built_from():
+    import plotly.io as pio
+
+    built = charts.participation_by_unit(units_frame(), lang="vi", target_pct=90)
+    shown = figures.figure(charts.participation_by_unit, units_frame(), "vi", target_pct=90)
+    assert isinstance(shown, figures.ShownFigure)
+    assert pio.to_json(shown.to_dict(), validate=False) == pio.to_json(built, validate=False)
+    first, second = shown.to_dict(), shown.to_dict()
+    first["data"][0]["uid"] = "x"  # what one chart call does to its copy stays there
+    assert "uid" not in second["data"][0] and "uid" not in shown.to_dict()["data"][0]
+
+
+def test_cells_pickle_cannot_write_still_have_a_key():
+    df = pd.DataFrame({"f": [lambda: 1, lambda: 2]})
+    assert figures.frame_key(df) == figures.frame_key(df)
+    assert figures.frame_key(df) != figures.frame_key(df.iloc[:1])

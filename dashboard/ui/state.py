@@ -11,6 +11,7 @@ after a filter change does no file I/O beyond DuckDB's own.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import threading
 import time
@@ -77,8 +78,16 @@ def shared_database(path: str) -> SharedDatabase:
     return SharedDatabase(Path(path))
 
 
+@functools.lru_cache(maxsize=16)
+def _resolved_absolute(path: Path) -> str:
+    return str(path.resolve())
+
+
 def database() -> SharedDatabase:
-    return shared_database(str(resolve_db().resolve()))
+    """This process's shared database (an absolute path resolved once: a ``stat`` a part)."""
+    path = resolve_db()
+    return shared_database(_resolved_absolute(path) if path.is_absolute()
+                           else str(path.resolve()))
 
 
 def _encode(value: Any) -> Any:
@@ -90,7 +99,9 @@ def _encode(value: Any) -> Any:
     return value
 
 
-@st.cache_data(ttl=QUERY_TTL_S, max_entries=QUERY_MAX_ENTRIES, show_spinner=False)
+# A resource cache (one frame, no pickle): ``st.cache_data`` unpickles a result on every hit
+# (0.1 to 0.3 ms a query, a dozen queries a run); ``query`` hands out a copy instead.
+@st.cache_resource(ttl=QUERY_TTL_S, max_entries=QUERY_MAX_ENTRIES, show_spinner=False)
 def _cached(name: str, params_json: str, db_path: str,
             token: tuple[int, int] | None) -> pd.DataFrame:
     params = json.loads(params_json)
@@ -100,6 +111,13 @@ def _cached(name: str, params_json: str, db_path: str,
     return shared_database(db_path).fetch(name, params)
 
 
+def _key(name: str, params: dict[str, Any]) -> tuple[str, str, str, tuple[int, int] | None]:
+    db = database()
+    token = db.current_token()
+    params_json = json.dumps({k: _encode(v) for k, v in params.items()}, sort_keys=True)
+    return name, params_json, str(db.path), token
+
+
 def query(name: str, **params: Any) -> pd.DataFrame:
     """The named query's rows for these parameters (cached per database snapshot).
 
@@ -107,15 +125,21 @@ def query(name: str, **params: Any) -> pd.DataFrame:
     holds must never depend on who asks: a unit head's named rows are cut to their unit after
     it, per account (``access.scoped``), before anything is shown or downloaded.
     """
-    db = database()
-    token = db.current_token()
-    params_json = json.dumps({k: _encode(v) for k, v in params.items()}, sort_keys=True)
-    return _cached(name, params_json, str(db.path), token).copy()
+    return _cached(*_key(name, params)).copy()
+
+
+@st.cache_resource(ttl=QUERY_TTL_S, max_entries=QUERY_MAX_ENTRIES, show_spinner=False)
+def _records(name: str, params_json: str, db_path: str,
+             token: tuple[int, int] | None) -> list[dict[str, Any]]:
+    return _cached(name, params_json, db_path, token).to_dict("records")
 
 
 def rows(name: str, **params: Any) -> list[dict[str, Any]]:
-    """The same cached result as a list of dicts: the ``fetch`` of ``thidua.metrics.kpis``."""
-    return query(name, **params).to_dict("records")
+    """The same cached result as a list of dicts: the ``fetch`` of ``thidua.metrics.kpis``.
+
+    Made once per result (pandas writes records row by row), each call a copy of each dict.
+    """
+    return [dict(row) for row in _records(*_key(name, params))]
 
 
 @st.cache_data(ttl=QUERY_TTL_S, max_entries=32, show_spinner=False)
@@ -147,12 +171,13 @@ def refresh() -> None:
 
     _cached.clear()
     _cached_first.clear()
+    _records.clear()
     _document.clear()
     figures.clear()
     database().current_token(force=True)
 
 
-@st.cache_data(ttl=QUERY_TTL_S, max_entries=QUERY_MAX_ENTRIES, show_spinner=False)
+@st.cache_resource(ttl=QUERY_TTL_S, max_entries=QUERY_MAX_ENTRIES, show_spinner=False)
 def _cached_first(name: str, params_json: str, limit: int, scope_column: str | None,
                   scope_json: str, count: str | None, db_path: str,
                   token: tuple[int, int] | None) -> tuple[pd.DataFrame, int | None]:

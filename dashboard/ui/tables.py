@@ -5,7 +5,8 @@ A named query hands over codes, numbers, booleans and dates; a person reads labe
 which :mod:`thidua.formats` function writes a column, and nothing else: no streamlit here, so
 the display strings are unit-tested. :func:`styled` keeps the real values under those strings
 (a pandas Styler), so a click on a column header still sorts numbers as numbers and dates as
-dates; :func:`display_frame` gives the strings themselves; :func:`label_columns` gives the
+dates (a table of text and small counts alone needs no Styler: they read as their values);
+:func:`display_frame` gives the strings themselves; :func:`label_columns` gives the
 labelled values the CSV and XLSX downloads are built from.
 """
 
@@ -33,6 +34,7 @@ LABELS: dict[str, Callable[[Any, str], str]] = {
 HEADER_KEYS = {"award_code": "col_award"}  # column -> catalogue key where not ``col_<column>``
 # A Styler costs about 6 ms per 1,000 cells to build; beyond this the strings alone are shown.
 STYLER_MAX_CELLS = 100_000
+PLAIN_COUNT_BELOW = 1000  # counts under this are their digits in vi and en (no separator)
 
 
 def column_labels(columns: list[str], lang: str) -> dict[str, str]:
@@ -120,29 +122,53 @@ def formatters(df: pd.DataFrame, lang: str) -> dict[str, Formatter]:
     return {name: _remembered(column_formatter(name, df[name], lang)) for name in df.columns}
 
 
+def _texts(labelled: pd.DataFrame, fmts: dict[str, Formatter], lang: str) -> pd.DataFrame:
+    out = pd.DataFrame({name: column_text(labelled[name], fmts[name]) for name in labelled},
+                       index=labelled.index, dtype=object)
+    return out.rename(columns=column_labels(list(out.columns), lang))
+
+
 def display_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """What the reader sees: every cell as its display string, under the catalogue headers."""
     labelled = relabel(df, lang)
-    out = pd.DataFrame({name: column_text(labelled[name], column_formatter(name, labelled[name],
-                                                                           lang))
-                        for name in labelled.columns},
-                       index=labelled.index, dtype=object)
-    return out.rename(columns=column_labels(list(out.columns), lang))
+    return _texts(labelled, {name: column_formatter(name, labelled[name], lang)
+                             for name in labelled.columns}, lang)
+
+
+def _reads_as_itself(fmt: Formatter, series: pd.Series) -> bool:
+    """Whether the cells of a column read as its values do and sort as its values do: text
+    (a blank shown as ``—``), or whole counts from 0 to 999, written as their digits in either
+    language (from 1.000 / 1,000 on, a separator; a missing count is ``—``)."""
+    if fmt is _text:
+        return True
+    counts = isinstance(fmt, partial) and fmt.func is formats.count
+    return bool(counts and series.dtype.kind in "iu" and series.notna().all()
+                and series.between(0, PLAIN_COUNT_BELOW - 1).all())
 
 
 def styled(df: pd.DataFrame, lang: str) -> Styler | pd.DataFrame:
     """The real values (for sorting) shown as :func:`display_frame` shows them.
 
-    Above :data:`STYLER_MAX_CELLS` cells the display strings themselves are returned: still
-    readable, sorted as text.
+    A table whose every column reads as its values (:func:`_reads_as_itself`: names, codes,
+    labels, small counts) needs no Styler: its text columns go as their display strings and its
+    counts as numbers (shown as digits), the same cells sorted the same way, at an eighth of
+    the cost (the Styler's cell-by-cell marshalling: 67 against 8 ms for 2,000 rows of 7
+    columns). Above :data:`STYLER_MAX_CELLS` cells the strings are returned: readable, sorted
+    as text.
     """
-    if df.size > STYLER_MAX_CELLS:
-        return display_frame(df, lang)
     labelled = relabel(df, lang)
-    fmts = formatters(labelled, lang)
+    fmts = {name: column_formatter(name, labelled[name], lang) for name in labelled.columns}
+    if df.size > STYLER_MAX_CELLS:
+        return _texts(labelled, fmts, lang)
+    if all(_reads_as_itself(fmt, labelled[name]) for name, fmt in fmts.items()):
+        text = {name: fmt for name, fmt in fmts.items() if fmt is _text}
+        out = labelled.copy()
+        for name, fmt in text.items():
+            out[name] = column_text(labelled[name], fmt)
+        return out.rename(columns=column_labels(list(out.columns), lang))
     names = column_labels(list(labelled.columns), lang)
     frame = labelled.rename(columns=names)
-    return frame.style.format({names.get(c, c): fmt for c, fmt in fmts.items()})
+    return frame.style.format({names.get(c, c): _remembered(fmt) for c, fmt in fmts.items()})
 
 
 def label_columns(df: pd.DataFrame, lang: str) -> pd.DataFrame:

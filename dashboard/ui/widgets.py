@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
 from dashboard.ui import figures
 from dashboard.ui.tables import styled
@@ -65,9 +66,14 @@ def show_table(df: pd.DataFrame, lang: str, height: int | None = None) -> None:
     """A sortable table that reads like the language: labels, ``87,0%``, dates, ``—``.
 
     The cells show :func:`dashboard.ui.tables.display_frame`'s strings over the real values,
-    so sorting a column sorts its numbers and dates, not their text.
+    so sorting a column sorts its numbers and dates, not their text (a table of text and small
+    counts is sent as its strings and counts: :func:`dashboard.ui.tables.styled`).
     """
-    st.dataframe(styled(df, lang), hide_index=True,
+    data = styled(df, lang)
+    counts = {} if isinstance(data, Styler) else {  # digits, as formats.count writes 0 to 999
+        name: st.column_config.NumberColumn(format="%d") for name in data.columns
+        if data[name].dtype.kind in "iu"}
+    st.dataframe(data, hide_index=True, column_config=counts or None,
                  height=height if height and len(df) > 15 else "auto")
 
 

@@ -22,6 +22,7 @@ from thidua.accounts.sqlite import connect, stamp, unstamp, utc
 IDLE_FOR = dt.timedelta(hours=8)
 LIVE_FOR = dt.timedelta(hours=24)
 HANDOFF_FOR = dt.timedelta(seconds=60)
+TOUCH_EVERY = dt.timedelta(seconds=60)  # how stale a live session's "last seen" may get
 MAX_KEY = 200  # longer than any token this store makes: refused before it is hashed
 
 COLUMNS = "name, role, unit, disabled, created_at, email, password_hash"
@@ -64,25 +65,35 @@ class Sessions:
         return token
 
     def session(self, token: str, now: dt.datetime | None = None) -> Account | None:
-        """The account of a live session, by either of its keys (last seen refreshed)."""
+        """The account of a live session, by either of its keys (last seen refreshed).
+
+        Every script run asks, so the answer is read without the write lock; the row is
+        written only to forget a dead session or when its last visit is older than
+        ``TOUCH_EVERY`` (a write commits to disk and queues behind other processes' writes:
+        tens of milliseconds a click, under load far more). The idle clock is thus at most
+        ``TOUCH_EVERY`` behind the last visit.
+        """
         if not _usable(token) or not self.path.exists():
             return None
         moment = utc(now)
         key = key_hash(token)
-        with connect(self.path, write=True) as con:
+        with connect(self.path) as con:
             row = con.execute(
                 f"SELECT s.token_hash, s.created_at, s.last_seen, {A_COLUMNS} FROM sessions s "
                 "JOIN accounts a ON a.name = s.name WHERE s.token_hash = ? OR s.cookie_hash = ?",
                 (key, key)).fetchone()
-            if row is None:
-                return None
-            primary, created, seen = row[0], unstamp(row[1]), unstamp(row[2])
-            account = account_of(row[3:])
-            if account.disabled or moment - seen > IDLE_FOR or moment - created > LIVE_FOR:
+        if row is None:
+            return None
+        primary, created, seen = row[0], unstamp(row[1]), unstamp(row[2])
+        account = account_of(row[3:])
+        if account.disabled or moment - seen > IDLE_FOR or moment - created > LIVE_FOR:
+            with connect(self.path, write=True) as con:
                 con.execute("DELETE FROM sessions WHERE token_hash = ?", (primary,))
-                return None
-            con.execute("UPDATE sessions SET last_seen = ? WHERE token_hash = ?",
-                        (stamp(max(moment, seen)), primary))
+            return None
+        if moment - seen >= TOUCH_EVERY:
+            with connect(self.path, write=True) as con:  # never backwards (a later visit won)
+                con.execute("UPDATE sessions SET last_seen = ? WHERE token_hash = ? AND "
+                            "last_seen < ?", (stamp(moment), primary, stamp(moment)))
         return account
 
     def end_session(self, token: str) -> None:
