@@ -67,7 +67,7 @@ def summary_data(opts: dict[str, Any]) -> dict[str, Any]:
     """The summary object the options ask for, read from the database read-only."""
     from thidua.metrics.summary import build_summary
     from thidua.store import aggregates
-    from thidua.store.database import resolve_db
+    from thidua.store.location import resolve_db
     from thidua.store.sql import METRIC_MACROS
 
     day = parse_day(opts["as_of"])

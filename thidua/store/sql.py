@@ -10,17 +10,24 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import duckdb
-
-from thidua.contract.reference import AGGREGATE_TABLES, TABLES
 from thidua.paths import QUERIES_DIR
 
+if TYPE_CHECKING:
+    import duckdb
+
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
-_ALLOWED_IDENTIFIERS = frozenset(
-    {t.name for t in TABLES} | {c.name for t in TABLES for c in t.columns} | set(AGGREGATE_TABLES)
-)
+
+
+@cache
+def allowed_identifiers() -> frozenset[str]:
+    """The names ``render`` may put in a query: the contract's tables, columns and aggregate
+    tables (read on first use: the summary's fast path renders nothing)."""
+    from thidua.contract.reference import AGGREGATE_TABLES, TABLES
+
+    return frozenset({t.name for t in TABLES} | {c.name for t in TABLES for c in t.columns}
+                     | set(AGGREGATE_TABLES))
 
 
 @cache
@@ -37,7 +44,7 @@ def render(name: str, **identifiers: str | list[str]) -> str:
     values: dict[str, str] = {}
     for key, value in identifiers.items():
         names = value if isinstance(value, list) else [value]
-        bad = [n for n in names if n not in _ALLOWED_IDENTIFIERS]
+        bad = [n for n in names if n not in allowed_identifiers()]
         if bad:
             raise ValueError(f"identifiers {bad} are not in the allow-list")
         values[key] = ", ".join(names)
