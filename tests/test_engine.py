@@ -27,8 +27,8 @@ def test_a_connection_without_the_package_runs_the_named_queries(tiny_db: Path) 
     code = (
         "import sys, datetime as dt\n"
         "from thidua.store import aggregates\n"
-        "from thidua.store.sql import METRIC_MACROS, fetch_rows\n"
-        f"con = aggregates.connect_reader({str(tiny_db)!r}, METRIC_MACROS)\n"
+        "from thidua.store.sql import SUMMARY_MACROS, fetch_rows\n"
+        f"con = aggregates.connect_reader({str(tiny_db)!r}, SUMMARY_MACROS)\n"
         "rows = fetch_rows(con, 'metrics/unit_metrics', campaign_code='TD25',\n"
         "                  as_of=dt.date(2025, 12, 31), period=None, unit_codes=['TH'])\n"
         "assert rows and all(r['unit_code'].startswith('TH') for r in rows), rows\n"

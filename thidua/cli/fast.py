@@ -68,14 +68,14 @@ def summary_data(opts: dict[str, Any]) -> dict[str, Any]:
     from thidua.metrics.summary import build_summary
     from thidua.store import aggregates
     from thidua.store.location import resolve_db
-    from thidua.store.sql import METRIC_MACROS
+    from thidua.store.sql import SUMMARY_MACROS
 
     day = parse_day(opts["as_of"])
     db = resolve_db(opts["db"])
     if not db.exists():
         raise HandOver
     # A file of an older version: its aggregates first. The summary's queries are metrics/.
-    con = aggregates.connect_reader(db, METRIC_MACROS)
+    con = aggregates.connect_reader(db, SUMMARY_MACROS)
     try:
         return build_summary(con, opts["campaign"], day, opts["unit"] or None,
                              rollup=opts["rollup"])

@@ -36,9 +36,21 @@ def build_aggregates(con: duckdb.DuckDBPyConnection, campaign_code: str) -> None
         execute(con, f"aggregates/{table}", campaign_code=campaign_code)
 
 
+def stale_campaigns(con: duckdb.DuckDBPyConnection, first: bool = False) -> list[str]:
+    """The campaigns whose aggregates are missing or stale (``aggregates/campaign_is_stale``,
+    asked one campaign at a time); ``first``: stop at the first one."""
+    stale = []
+    for (code,) in execute(con, "aggregates/campaign_codes").fetchall():
+        if execute(con, "aggregates/campaign_is_stale", campaign_code=code).fetchone()[0]:
+            stale.append(code)
+            if first:
+                break
+    return stale
+
+
 def build_missing(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Build the aggregates of campaigns that have none or stale ones; their codes."""
-    codes = [row[0] for row in execute(con, "aggregates/campaigns_to_build").fetchall()]
+    codes = stale_campaigns(con)
     for code in codes:
         build_aggregates(con, code)
     return codes
@@ -47,7 +59,7 @@ def build_missing(con: duckdb.DuckDBPyConnection) -> list[str]:
 def missing(con: duckdb.DuckDBPyConnection) -> bool:
     """Whether a campaign of the file has no current aggregates (or the file has no tables)."""
     try:
-        return bool(execute(con, "aggregates/campaigns_to_build").fetchall())
+        return bool(stale_campaigns(con, first=True))
     except engine.CatalogException:
         return True
 

@@ -88,11 +88,15 @@ TEXT_MACROS = ("fold_key", "clean_text", "parse_code", "parse_number", "parse_da
                "parse_month", "parse_result", "parse_subject")
 METRIC_MACROS = ("scope_units", "nomination_status_on_days", "nomination_status_as_of",
                  "nomination_status_from_steps", "nomination_counts_as_of", "unit_metrics")
+# The three that ``thidua summary``'s queries call (metrics/unit_metrics, campaign_kpis,
+# nominations_by_status and _by_award, unit_rollups; marts/table_units): each macro created is a
+# statement parsed on every connection, and the summary opens one per run.
+SUMMARY_MACROS = ("scope_units", "nomination_counts_as_of", "unit_metrics")
 
 
 def install_macros(con: duckdb.DuckDBPyConnection,
                    names: tuple[str, ...] = TEXT_MACROS + METRIC_MACROS) -> None:
     """Create the macros ``names`` (default: all) of ``queries/macros``, in that order.
-    ``METRIC_MACROS`` alone serve the metrics queries (``thidua summary``'s fast path)."""
+    ``METRIC_MACROS`` alone serve the metrics queries, ``SUMMARY_MACROS`` ``thidua summary``'s."""
     for name in names:
         con.execute(query_text(f"macros/{name}"))
