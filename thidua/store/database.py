@@ -41,7 +41,7 @@ from pathlib import Path
 import duckdb
 
 from thidua.store import versions
-from thidua.store.location import DEFAULT_DB, resolve_db  # noqa: F401  (their old home)
+from thidua.store.location import DEFAULT_DB, resolve_db  # noqa: F401  (re-exported)
 from thidua.store.schema import create_schema
 from thidua.store.sql import install_macros, query_text
 
