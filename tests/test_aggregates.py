@@ -204,3 +204,29 @@ def test_missing_results_of_a_period_without_evaluations_equal_the_definition(ti
     assert len(want) > 0
     assert (want["results_evaluated"] == 0).all()
     pd.testing.assert_frame_equal(got, want, check_dtype=True)
+
+
+def test_a_campaign_built_from_another_import_is_stale_and_only_it(tiny_db):
+    """``aggregates/campaign_is_stale`` per campaign: aggregates of an older import (a restore)
+    and a campaign with none are both found, a current one is not; ``first`` stops at one."""
+    import duckdb
+
+    from thidua.store.aggregates import ensure_built, missing, stale_campaigns
+
+    con = duckdb.connect(str(tiny_db))
+    try:
+        assert stale_campaigns(con) == [] and missing(con) is False
+        con.execute("update agg_campaigns set import_id = import_id + 100")
+        assert stale_campaigns(con) == ["TD25"] and missing(con) is True
+        con.execute("update agg_campaigns set import_id = import_id - 100")
+        con.execute("insert into campaigns (campaign_code, campaign_name, start_date, end_date) "
+                    "values ('AA01', 'Khác', date '2024-01-01', date '2024-12-31')")
+        assert stale_campaigns(con) == ["AA01"]
+        con.execute("update agg_campaigns set import_id = null")  # TD25 stale again
+        assert stale_campaigns(con) == ["AA01", "TD25"]
+        assert stale_campaigns(con, first=True) == ["AA01"]
+        con.execute("delete from campaigns where campaign_code = 'AA01'")
+    finally:
+        con.close()
+    assert ensure_built(tiny_db) is True
+    assert ensure_built(tiny_db) is False

@@ -85,3 +85,25 @@ def test_help_and_unknown_options_are_typer_s(tiny_db: Path) -> None:
         assert option in helped.stdout
     bogus = real("summary", "--db", str(tiny_db), "--bogus")
     assert bogus.returncode == 2 and "--bogus" in bogus.stderr and bogus.stdout == ""
+
+
+def test_in_process_the_fast_summary_returns_and_collects_again(tiny_db: Path, capsys) -> None:
+    """Only the program (``exit_when_done``) ends with ``os._exit``; called as a function the
+    fast path returns, its connection closed and the garbage collector back on."""
+    import gc
+
+    fast.main(["summary", "--db", str(tiny_db), "--json"])
+    assert json.loads(capsys.readouterr().out)["campaign_code"] == "TD25"
+    assert gc.isenabled()
+    left_open: list = []
+    data = fast.summary_data(fast.parse(["--db", str(tiny_db)]), left_open)
+    assert data["campaign_code"] == "TD25" and len(left_open) == 1
+    left_open[0].close()
+
+
+def test_the_program_prints_its_whole_summary_before_it_ends(tiny_db: Path) -> None:
+    """``os._exit`` skips the interpreter's own flush of stdout (a pipe here, so buffered):
+    the program flushes first, and the output is whole and the exit status 0."""
+    run = real("summary", "--db", str(tiny_db), "--json", "--rollup")
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.endswith("}\n") and json.loads(run.stdout)["campaign_code"] == "TD25"

@@ -72,3 +72,21 @@ def test_cli_summary_unknown_campaign_exits_2(tiny_db):
     result = CliRunner().invoke(app, ["summary", "--db", str(tiny_db), "--campaign", "X",
                                       "--json"])
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("units", [None, ["th", "BTCD"]])
+def test_the_summary_needs_only_its_macros(tiny_db, units):
+    """``thidua summary`` creates only ``SUMMARY_MACROS`` on its connection: with them alone,
+    every query of the summary (rollups included) gives what it gives with all the macros."""
+    from thidua.store.aggregates import connect_reader
+    from thidua.store.sql import SUMMARY_MACROS
+
+    answers = []
+    for macros in (SUMMARY_MACROS, None):
+        con = connect_reader(tiny_db, macros)
+        try:
+            answers.append(build_summary(con, "td25", dt.date(2026, 6, 15), units, rollup=True))
+        finally:
+            con.close()
+    assert answers[0] == answers[1]
+    assert answers[0]["units"] and "rollups" in answers[0]

@@ -23,10 +23,11 @@ __all__ = ["app", "main"]
 
 
 def main() -> None:
-    """Run the command line of ``sys.argv``: the fast summary, else the typer app."""
+    """Run the command line of ``sys.argv``: the fast summary (which ends the process once it
+    has printed), else the typer app."""
     from thidua.cli import fast
 
-    fast.main()
+    fast.main(exit_when_done=True)
 
 
 def __getattr__(name: str) -> Any:

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import json
+import os
 import sys
 from typing import Any
 
@@ -63,29 +65,37 @@ def parse_day(text: str | None) -> dt.date | None:
     raise HandOver
 
 
-def summary_data(opts: dict[str, Any]) -> dict[str, Any]:
-    """The summary object the options ask for, read from the database read-only."""
+def summary_data(opts: dict[str, Any], left_open: list | None = None) -> dict[str, Any]:
+    """The summary object the options ask for, read from the database read-only.
+    ``left_open``: a list to put the connection in instead of closing it, for a process that
+    ends right after with ``os._exit`` (the engine's teardown is ~5 ms of a summary)."""
     from thidua.metrics.summary import build_summary
     from thidua.store import aggregates
-    from thidua.store.database import resolve_db
-    from thidua.store.sql import METRIC_MACROS
+    from thidua.store.location import resolve_db
+    from thidua.store.sql import SUMMARY_MACROS
 
     day = parse_day(opts["as_of"])
     db = resolve_db(opts["db"])
     if not db.exists():
         raise HandOver
     # A file of an older version: its aggregates first. The summary's queries are metrics/.
-    con = aggregates.connect_reader(db, METRIC_MACROS)
+    con = aggregates.connect_reader(db, SUMMARY_MACROS)
     try:
-        return build_summary(con, opts["campaign"], day, opts["unit"] or None,
+        data = build_summary(con, opts["campaign"], day, opts["unit"] or None,
                              rollup=opts["rollup"])
-    finally:
+    except BaseException:
         con.close()
+        raise
+    if left_open is None:
+        con.close()
+    else:
+        left_open.append(con)
+    return data
 
 
-def summary(opts: dict[str, Any]) -> None:
+def summary(opts: dict[str, Any], left_open: list | None = None) -> None:
     """Print the summary as ``thidua summary`` does (JSON or the table of a person)."""
-    data = summary_data(opts)
+    data = summary_data(opts, left_open)
     if opts["as_json"]:
         sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
         return
@@ -94,16 +104,29 @@ def summary(opts: dict[str, Any]) -> None:
     print_summary(data, opts["lang"])
 
 
-def main(argv: list[str] | None = None) -> None:
-    """The fast summary if it can answer ``argv`` (default ``sys.argv[1:]``), else typer."""
+def main(argv: list[str] | None = None, *, exit_when_done: bool = False) -> None:
+    """The fast summary if it can answer ``argv`` (default ``sys.argv[1:]``), else typer.
+    ``exit_when_done`` (the console script, ``python -m thidua``): a summary printed and
+    flushed ends the process there (``os._exit``), without closing the read-only connection
+    or tearing the interpreter down: nothing is left to write. The collector is off meanwhile
+    (a run of a tenth of a second makes no garbage worth a collection, ~3 ms)."""
     args = sys.argv[1:] if argv is None else argv
     opts = parse(args[1:]) if args[:1] == ["summary"] else None
     if opts is not None:
+        left_open: list = []
+        gc.disable()
         try:
-            summary(opts)
+            summary(opts, left_open if exit_when_done else None)
+            if exit_when_done:
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(0)
             return
         except Exception:  # every refusal and error is the typer app's to report
-            pass
+            for con in left_open:
+                con.close()
+        finally:
+            gc.enable()
     from thidua.cli.commands import app
 
     app(args=argv)  # None: click reads sys.argv and names the program as before

@@ -8,22 +8,22 @@ that need attention and the best units. They are computed by the named queries
 
 A surface hands in its own way of running a named query (``Fetch``): the dashboard its cached
 ``state.rows``, the CLI and the documents :func:`thidua.store.sql.fetch_rows` on a connection.
+The rows are named tuples, not dataclasses: ``dataclasses`` brings ``inspect`` and ~7 ms of
+imports to ``thidua summary``'s fast path (issue 10).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, NamedTuple
 
 Fetch = Callable[..., list[dict[str, Any]]]  # fetch(query_name, **params) -> rows
 ATTENTION_LIMIT = 5
 RANKING_LIMIT = 5
 
 
-@dataclass(frozen=True)
-class CampaignKpis:
+class CampaignKpis(NamedTuple):
     """One row of ``metrics/campaign_kpis``: the headline figures for one scope and date."""
 
     staff_total: int
@@ -50,11 +50,10 @@ class CampaignKpis:
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> CampaignKpis:
         """From a query row (numpy scalars and NaN as plain values)."""
-        return cls(**{f.name: _plain(row.get(f.name)) for f in fields(cls)})
+        return cls(**{name: _plain(row.get(name)) for name in cls._fields})
 
 
-@dataclass(frozen=True)
-class Headline:
+class Headline(NamedTuple):
     """Everything the headline surfaces show: the figures, the attention list, the ranking."""
 
     period: dt.date | None

@@ -10,12 +10,13 @@ pages chart.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
-
-import duckdb
+from typing import TYPE_CHECKING, Any
 
 from thidua.metrics import kpis
 from thidua.store.sql import fetch_rows
+
+if TYPE_CHECKING:
+    import duckdb
 
 TOTAL_FIELDS = ("staff_total", "staff_registered", "staff_participation_pct", "units_total",
                 "units_registered", "unit_participation_pct")

@@ -17,24 +17,40 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import duckdb
-
-from thidua.contract.reference import AGGREGATE_TABLES
+from thidua.store import engine
 from thidua.store.sql import execute, render
+
+if TYPE_CHECKING:
+    import duckdb
 
 
 def build_aggregates(con: duckdb.DuckDBPyConnection, campaign_code: str) -> None:
     """Replace the campaign's rows of every aggregate table (in the caller's transaction)."""
+    from thidua.contract.reference import AGGREGATE_TABLES
+
     for table in AGGREGATE_TABLES:
         con.execute(render("aggregates/delete_campaign_rows", table=table),
                     {"campaign_code": campaign_code})
         execute(con, f"aggregates/{table}", campaign_code=campaign_code)
 
 
+def stale_campaigns(con: duckdb.DuckDBPyConnection, first: bool = False) -> list[str]:
+    """The campaigns whose aggregates are missing or stale (``aggregates/campaign_is_stale``,
+    asked one campaign at a time); ``first``: stop at the first one."""
+    stale = []
+    for (code,) in execute(con, "aggregates/campaign_codes").fetchall():
+        if execute(con, "aggregates/campaign_is_stale", campaign_code=code).fetchone()[0]:
+            stale.append(code)
+            if first:
+                break
+    return stale
+
+
 def build_missing(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Build the aggregates of campaigns that have none or stale ones; their codes."""
-    codes = [row[0] for row in execute(con, "aggregates/campaigns_to_build").fetchall()]
+    codes = stale_campaigns(con)
     for code in codes:
         build_aggregates(con, code)
     return codes
@@ -43,8 +59,8 @@ def build_missing(con: duckdb.DuckDBPyConnection) -> list[str]:
 def missing(con: duckdb.DuckDBPyConnection) -> bool:
     """Whether a campaign of the file has no current aggregates (or the file has no tables)."""
     try:
-        return bool(execute(con, "aggregates/campaigns_to_build").fetchall())
-    except (duckdb.CatalogException, duckdb.BinderException):  # a table or column added since
+        return bool(stale_campaigns(con, first=True))
+    except (engine.CatalogException, engine.BinderException):  # a table or column added since
         return True
 
 
@@ -55,7 +71,7 @@ def ensure_built(db: Path) -> bool:
 
     if not db.exists():
         return False
-    con = duckdb.connect(str(db), read_only=True)  # no macros: they need the tables it may lack
+    con = engine.connect(str(db), read_only=True)  # no macros: they need the tables it may lack
     try:
         if not missing(con):
             return False
@@ -72,20 +88,21 @@ def connect_reader(db: Path, macros: tuple[str, ...] | None = None
     built first if the file lacks them (``ensure_built``; a file that cannot be written is
     read as it is). One open of the file when nothing is missing, the common case. ``macros``:
     the names to install (default: all of ``thidua.store.sql``)."""
-    from thidua.store.database import StoreError
     from thidua.store.sql import install_macros
 
-    con = duckdb.connect(str(db), read_only=True)
+    con = engine.connect(str(db), read_only=True)
     try:
         stale = missing(con)
     except BaseException:
         con.close()
         raise
     if stale:
+        from thidua.store.database import StoreError  # the writer's module, only when needed
+
         con.close()
         with contextlib.suppress(StoreError):
             ensure_built(db)
-        con = duckdb.connect(str(db), read_only=True)
+        con = engine.connect(str(db), read_only=True)
     if macros is None:
         install_macros(con)
     else:

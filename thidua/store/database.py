@@ -41,10 +41,10 @@ from pathlib import Path
 import duckdb
 
 from thidua.store import versions
+from thidua.store.location import DEFAULT_DB, resolve_db  # noqa: F401  (re-exported)
 from thidua.store.schema import create_schema
 from thidua.store.sql import install_macros, query_text
 
-DEFAULT_DB = Path("data") / "thidua.duckdb"
 LOCK_TIMEOUT_S = 120.0
 MEMORY_SHARE, MEMORY_CAP_MB = 0.4, 6 << 10  # default: 40 % of the RAM, at most 6 GB (peak < 8)
 _MEMORY = re.compile(r"(\d+(?:\.\d+)?)\s*(GB|GIB|MB|MIB)?")
@@ -60,11 +60,6 @@ class StoreError(Exception):
 
 class LockTimeout(StoreError, TimeoutError):
     """Another import held the writer lock for longer than the timeout."""
-
-
-def resolve_db(path: str | Path | None = None) -> Path:
-    """``--db`` if given, else ``$THIDUA_DB``, else ``data/thidua.duckdb``."""
-    return Path(path or os.environ.get("THIDUA_DB") or DEFAULT_DB)
 
 
 def memory_limit_mb() -> int:

@@ -10,17 +10,24 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import duckdb
-
-from thidua.contract.reference import AGGREGATE_TABLES, TABLES
 from thidua.paths import QUERIES_DIR
 
+if TYPE_CHECKING:
+    import duckdb
+
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
-_ALLOWED_IDENTIFIERS = frozenset(
-    {t.name for t in TABLES} | {c.name for t in TABLES for c in t.columns} | set(AGGREGATE_TABLES)
-)
+
+
+@cache
+def allowed_identifiers() -> frozenset[str]:
+    """The names ``render`` may put in a query: the contract's tables, columns and aggregate
+    tables (read on first use: the summary's fast path renders nothing)."""
+    from thidua.contract.reference import AGGREGATE_TABLES, TABLES
+
+    return frozenset({t.name for t in TABLES} | {c.name for t in TABLES for c in t.columns}
+                     | set(AGGREGATE_TABLES))
 
 
 @cache
@@ -37,7 +44,7 @@ def render(name: str, **identifiers: str | list[str]) -> str:
     values: dict[str, str] = {}
     for key, value in identifiers.items():
         names = value if isinstance(value, list) else [value]
-        bad = [n for n in names if n not in _ALLOWED_IDENTIFIERS]
+        bad = [n for n in names if n not in allowed_identifiers()]
         if bad:
             raise ValueError(f"identifiers {bad} are not in the allow-list")
         values[key] = ", ".join(names)
@@ -84,7 +91,7 @@ def first_rows_text(name: str, scope_column: str | None = None, count: bool = Fa
     inner = query_text(name).strip().rstrip(";")
     where = ""
     if scope_column is not None:
-        if scope_column not in _ALLOWED_IDENTIFIERS:
+        if scope_column not in allowed_identifiers():
             raise ValueError(f"identifier {scope_column!r} is not in the allow-list")
         where = f" where list_contains($scope_units, q.{scope_column})"
     head = "select count(*) as row_count" if count else "select *"
@@ -133,11 +140,15 @@ TEXT_MACROS = ("fold_key", "clean_text", "parse_code", "parse_number", "parse_da
                "parse_month", "parse_result", "parse_subject")
 METRIC_MACROS = ("scope_units", "nomination_status_on_days", "nomination_status_as_of",
                  "nomination_status_from_steps", "nomination_counts_as_of", "unit_metrics")
+# The three that ``thidua summary``'s queries call (metrics/unit_metrics, campaign_kpis,
+# nominations_by_status and _by_award, unit_rollups; marts/table_units): each macro created is a
+# statement parsed on every connection, and the summary opens one per run.
+SUMMARY_MACROS = ("scope_units", "nomination_counts_as_of", "unit_metrics")
 
 
 def install_macros(con: duckdb.DuckDBPyConnection,
                    names: tuple[str, ...] = TEXT_MACROS + METRIC_MACROS) -> None:
     """Create the macros ``names`` (default: all) of ``queries/macros``, in that order.
-    ``METRIC_MACROS`` alone serve the metrics queries (``thidua summary``'s fast path)."""
+    ``METRIC_MACROS`` alone serve the metrics queries, ``SUMMARY_MACROS`` ``thidua summary``'s."""
     for name in names:
         con.execute(query_text(f"macros/{name}"))
