@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import html
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,11 @@ APP = str(Path(__file__).parent.parent / "dashboard" / "streamlit_app.py")
 PASSWORD = "mat-khau-rat-dai"
 ROLE_ACCOUNTS = {"hc": ("hcqt", None), "ld": ("lanh_dao", None), "dv": ("don_vi", "TH"),
                  "tc": ("trinh_chieu", None)}  # name -> (role, unit)
+# An import run in the test process (CliRunner) would lower the priority of the whole test
+# session, and of every server and browser it starts after: the tests import at the default
+# priority. tests/test_priority.py checks the default in processes of their own.
+os.environ.setdefault("THIDUA_IMPORT_NICE", "0")
+
 PAGES = {  # the dashboard's page addresses -> (page file, title key)
     "tong-quan": ("app_pages/overview.py", "page_overview"),
     "tham-gia": ("app_pages/participation.py", "page_participation"),

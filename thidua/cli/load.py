@@ -129,6 +129,9 @@ def load(
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from thidua.ingest.load import load as run_load
+    from thidua.ingest.priority import give_way
+
+    give_way()  # page runs of the dashboard on this server go first (THIDUA_IMPORT_NICE)
 
     with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
                   console=err, transient=True, disable=not err.is_terminal) as bar:

@@ -30,6 +30,7 @@ import duckdb
 
 from thidua.catalogue import t
 from thidua.ingest.load import EXIT_UNREADABLE, Progress, load
+from thidua.ingest.priority import give_way
 from thidua.ingest.publish import ImportOutcome, record_import
 from thidua.ingest.read import Issue
 from thidua.store.database import copy_on_write, resolve_db, writer_lock
@@ -77,6 +78,7 @@ def _child(conn, path: str, db: str, lang: str, max_memory_mb: int, max_seconds:
     os.environ.setdefault("THIDUA_MEMORY_LIMIT", f"{max(64, max_memory_mb // 2)}MB")
     # A Rust panic's backtrace allocates: out of memory it deadlocked the child (issue 9).
     os.environ["RUST_BACKTRACE"] = os.environ["RUST_LIB_BACKTRACE"] = "0"
+    give_way()  # the dashboard's page runs go first (thidua.ingest.priority)
     _lean_allocators()
     limit = max_memory_mb << 20
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
