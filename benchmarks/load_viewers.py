@@ -189,7 +189,8 @@ async def run(args) -> list[dict]:
             for label, count, command, who in targets:
                 log = root / "log" / f"timing-{len(results)}.jsonl"
                 with st.running(root, count, {"THIDUA_TIMING_LOG": str(log)}, command) as stack:
-                    browser = await api.chromium.launch(executable_path=str(CHROMIUM), args=[
+                    browser = await api.chromium.launch(executable_path=browser_path(
+                        root, args.browser_nice), args=[
                         *CHROMIUM_ARGS, f"--host-resolver-rules=MAP {st.SERVER_NAME} 127.0.0.1"])
                     viewers: list[Viewer] = []
                     for n in sorted(args.viewers):
@@ -206,6 +207,18 @@ async def run(args) -> list[dict]:
         shutil.copytree(root / "log", ROOT / "artifacts" / "load-logs", dirs_exist_ok=True)
         shutil.rmtree(root, ignore_errors=True)
     return results
+
+
+def browser_path(root: Path, nice: int) -> str:
+    """Chromium, or with ``--browser-nice N`` a script starting it N steps nicer: the browsers
+    then yield the cores to the servers, as the viewers' own computers would (they are not the
+    server in an office). A separate, labelled measurement; the default runs them as they are."""
+    if nice <= 0:
+        return str(CHROMIUM)
+    script = root / "chromium-nice.sh"
+    script.write_text(f'#!/bin/sh\nexec nice -n {nice} {CHROMIUM} "$@"\n')
+    script.chmod(0o755)
+    return str(script)
 
 
 def table(results: list[dict]) -> str:
@@ -238,6 +251,8 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=30.0, help="seconds of actions per N")
     parser.add_argument("--import-every", type=float, default=20.0)
     parser.add_argument("--no-baseline", dest="baseline", action="store_false")
+    parser.add_argument("--browser-nice", type=int, default=0,
+                        help="run the browsers N steps nicer than the servers (0: as they are)")
     args = parser.parse_args()
     results = asyncio.run(run(args))
     print(table(results))
