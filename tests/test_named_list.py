@@ -164,3 +164,13 @@ def test_a_file_without_the_lists_aggregates_gets_them(tmp_path: Path):
     for name, frame in expected.items():
         same(fetch_df(con, name, **params), frame)
     con.close()
+
+
+@pytest.mark.parametrize(("num", "den", "expected"), [
+    (1851, 2000, 92.6), (1, 16, 6.3), (3, 80, 3.8), (1, 3, 33.3), (2, 3, 66.7), (0, 5, 0.0),
+    (5, 5, 100.0), (1, 0, None), (None, 4, None), (4, None, None), (2_000_001, 2_000_000, 100.0)])
+def test_percentages_round_half_up_on_the_exact_fraction(tiny_con, num, den, expected):
+    """As people round and as thidua.formats writes (a float's 92.55 is 92.5499…: 92.5)."""
+    got = tiny_con.execute("select pct($n::bigint, $d::bigint)", {"n": num, "d": den}
+                           ).fetchall()[0][0]
+    assert got == expected

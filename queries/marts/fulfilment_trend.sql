@@ -21,10 +21,10 @@ counted as (
 ),
 final as (
     select period, collective_met, collective_evaluated,
-           round(100.0 * collective_met / nullif(collective_evaluated, 0), 1)
+           pct(collective_met, collective_evaluated)
                as collective_fulfilment_pct,
            individual_met, individual_evaluated,
-           round(100.0 * individual_met / nullif(individual_evaluated, 0), 1)
+           pct(individual_met, individual_evaluated)
                as individual_fulfilment_pct
     from counted
 )

@@ -14,7 +14,7 @@ counted as (
 ),
 final as (
     select gender, staff_type, staff_total, staff_registered,
-           round(100.0 * staff_registered / staff_total, 1) as staff_participation_pct
+           pct(staff_registered, staff_total) as staff_participation_pct
     from counted
 )
 select * from final order by gender nulls last, staff_type nulls last

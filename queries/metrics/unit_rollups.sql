@@ -31,21 +31,20 @@ rolled as (
 final as (
     select l.unit_code, l.unit_name, l.level, l.descendant_count, l.is_own,
            r.units_total, r.units_registered,
-           round(100.0 * r.units_registered / nullif(r.units_total, 0), 1)
+           pct(r.units_registered, r.units_total)
                as unit_participation_pct,
            r.staff_total, r.staff_registered,
-           round(100.0 * r.staff_registered / nullif(r.staff_total, 0), 1)
+           pct(r.staff_registered, r.staff_total)
                as staff_participation_pct,
            r.collective_met, r.collective_evaluated,
-           round(100.0 * r.collective_met / nullif(r.collective_evaluated, 0), 1)
+           pct(r.collective_met, r.collective_evaluated)
                as collective_fulfilment_pct,
            r.individual_met, r.individual_evaluated,
-           round(100.0 * r.individual_met / nullif(r.individual_evaluated, 0), 1)
+           pct(r.individual_met, r.individual_evaluated)
                as individual_fulfilment_pct,
            r.collective_evaluated + r.individual_evaluated as results_evaluated,
            r.results_expected,
-           round(100.0 * (r.collective_evaluated + r.individual_evaluated)
-                 / nullif(r.results_expected, 0), 1) as completeness_pct
+           pct(r.collective_evaluated + r.individual_evaluated, r.results_expected) as completeness_pct
     from rows_of_level as l
     join rolled as r using (unit_code)
 )

@@ -30,20 +30,20 @@ campaign as (
 final as (
     select
         t.staff_total, t.staff_registered,
-        round(100.0 * t.staff_registered / nullif(t.staff_total, 0), 1)
+        pct(t.staff_registered, t.staff_total)
             as staff_participation_pct,
         t.units_total, t.units_registered,
-        round(100.0 * t.units_registered / nullif(t.units_total, 0), 1)
+        pct(t.units_registered, t.units_total)
             as unit_participation_pct,
         c.target_participation_pct,
         t.collective_met, t.collective_evaluated,
-        round(100.0 * t.collective_met / nullif(t.collective_evaluated, 0), 1)
+        pct(t.collective_met, t.collective_evaluated)
             as collective_fulfilment_pct,
         t.individual_met, t.individual_evaluated,
-        round(100.0 * t.individual_met / nullif(t.individual_evaluated, 0), 1)
+        pct(t.individual_met, t.individual_evaluated)
             as individual_fulfilment_pct,
         t.results_evaluated, t.results_expected,
-        round(100.0 * t.results_evaluated / nullif(t.results_expected, 0), 1)
+        pct(t.results_evaluated, t.results_expected)
             as completeness_pct,
         n.nominations_total, n.nominations_awarded, n.nominations_not_awarded,
         n.nominations_total - n.nominations_awarded - n.nominations_not_awarded

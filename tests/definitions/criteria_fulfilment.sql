@@ -31,7 +31,7 @@ counted as (
 final as (
     select u.unit_code, u.unit_name, c.criterion_code, c.criterion_name,
            coalesce(n.met, 0) as met, coalesce(n.evaluated, 0) as evaluated,
-           round(100.0 * n.met / nullif(n.evaluated, 0), 1) as fulfilment_pct
+           pct(n.met, n.evaluated) as fulfilment_pct
     from units_in_scope as u
     cross join criteria_of_type as c
     left join counted as n using (unit_code, criterion_code)

@@ -20,13 +20,13 @@ final as (
     select period,
            count(*) filter (where subject_type = 'tap_the' and result) as collective_met,
            count(result) filter (where subject_type = 'tap_the') as collective_evaluated,
-           round(100.0 * count(*) filter (where subject_type = 'tap_the' and result)
-                 / nullif(count(result) filter (where subject_type = 'tap_the'), 0), 1)
+           pct(count(*) filter (where subject_type = 'tap_the' and result),
+               count(result) filter (where subject_type = 'tap_the'))
                as collective_fulfilment_pct,
            count(*) filter (where subject_type = 'ca_nhan' and result) as individual_met,
            count(result) filter (where subject_type = 'ca_nhan') as individual_evaluated,
-           round(100.0 * count(*) filter (where subject_type = 'ca_nhan' and result)
-                 / nullif(count(result) filter (where subject_type = 'ca_nhan'), 0), 1)
+           pct(count(*) filter (where subject_type = 'ca_nhan' and result),
+               count(result) filter (where subject_type = 'ca_nhan'))
                as individual_fulfilment_pct
     from results
     group by period

@@ -84,18 +84,17 @@ as table
     final as (
         select
             unit_code, unit_name, unit_type, staff_total, staff_registered,
-            round(100.0 * staff_registered / nullif(staff_total, 0), 1) as staff_participation_pct,
+            pct(staff_registered, staff_total) as staff_participation_pct,
             is_registered,
             collective_met, collective_evaluated,
-            round(100.0 * collective_met / nullif(collective_evaluated, 0), 1)
+            pct(collective_met, collective_evaluated)
                 as collective_fulfilment_pct,
             individual_met, individual_evaluated,
-            round(100.0 * individual_met / nullif(individual_evaluated, 0), 1)
+            pct(individual_met, individual_evaluated)
                 as individual_fulfilment_pct,
             collective_evaluated + individual_evaluated as results_evaluated,
             results_expected,
-            round(100.0 * (collective_evaluated + individual_evaluated)
-                  / nullif(results_expected, 0), 1) as completeness_pct
+            pct(collective_evaluated + individual_evaluated, results_expected) as completeness_pct
         from combined
     )
     select * from final

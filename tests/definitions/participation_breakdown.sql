@@ -13,7 +13,7 @@ registered as (
 final as (
     select s.gender, s.staff_type, count(*) as staff_total,
            count(r.subject_code) as staff_registered,
-           round(100.0 * count(r.subject_code) / count(*), 1) as staff_participation_pct
+           pct(count(r.subject_code), count(*)) as staff_participation_pct
     from staff_in_scope as s
     left join registered as r on r.subject_code = s.staff_code
     group by s.gender, s.staff_type

@@ -138,12 +138,12 @@ def fetch_rows(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> list
 # loader's staging and checks, the unit search), then the metrics' (scope, statuses, numbers).
 TEXT_MACROS = ("fold_key", "clean_text", "parse_code", "parse_number", "parse_date",
                "parse_month", "parse_result", "parse_subject")
-METRIC_MACROS = ("scope_units", "nomination_status_on_days", "nomination_status_as_of",
+METRIC_MACROS = ("pct", "scope_units", "nomination_status_on_days", "nomination_status_as_of",
                  "nomination_status_from_steps", "nomination_counts_as_of", "unit_metrics")
-# The three that ``thidua summary``'s queries call (metrics/unit_metrics, campaign_kpis,
+# The four that ``thidua summary``'s queries call (metrics/unit_metrics, campaign_kpis,
 # nominations_by_status and _by_award, unit_rollups; marts/table_units): each macro created is a
 # statement parsed on every connection, and the summary opens one per run.
-SUMMARY_MACROS = ("scope_units", "nomination_counts_as_of", "unit_metrics")
+SUMMARY_MACROS = ("pct", "scope_units", "nomination_counts_as_of", "unit_metrics")
 
 
 def install_macros(con: duckdb.DuckDBPyConnection,
