@@ -175,8 +175,12 @@ def _watch(child, receiver, deadline: float, progress: Progress | None,
     try:
         while (left := deadline - time.monotonic()) > 0:
             if not receiver.poll(min(left, _SLICE_S)):
-                if not child.is_alive() and not receiver.poll(0):
-                    return "crash", None
+                # Gone: its last message (an outcome it sent as it ended) may still be on its
+                # way; wait for the exit and look once more before calling it a crash.
+                if not child.is_alive():
+                    child.join(_SLICE_S)
+                    if not receiver.poll(_SLICE_S):
+                        return "crash", None
                 continue
             kind, *payload = receiver.recv()
             if kind == "progress" and progress is not None:
