@@ -18,8 +18,6 @@ from thidua.catalogue import t
 from thidua.metrics import levels
 from thidua.metrics.filters import Filters
 
-TABLE_ROWS = 2000  # rows of a named list drawn on a page (formatting each cell costs ~0.1 ms)
-
 
 def current(filters: Filters) -> levels.LevelView:
     """The level the unit filter points at."""
@@ -54,16 +52,6 @@ def capped(df: pd.DataFrame, column: str, n: int, lang: str, measure_key: str) -
                      total=formats.count(shown.total, lang), n=formats.count(n, lang),
                      measure=t(measure_key, lang).lower()))
     return shown.rows
-
-
-def first_rows(df: pd.DataFrame, lang: str, limit: int = TABLE_ROWS) -> pd.DataFrame:
-    """A long named list cut to its first ``limit`` rows on the page (said in a caption); the
-    downloads keep every row. An Office's lists are far shorter and shown whole."""
-    if len(df) <= limit:
-        return df
-    st.caption(t("table_first_rows", lang, shown=formats.count(limit, lang),
-                 total=formats.count(len(df), lang)))
-    return df.head(limit)
 
 
 def _on_drill(key: str) -> None:

@@ -99,16 +99,21 @@ def _encode(value: Any) -> Any:
     return value
 
 
+def _decode(params_json: str) -> dict[str, Any]:
+    """The parameters of a cache key back as values (dates as dates)."""
+    params = json.loads(params_json)
+    for key in ("as_of", "period", "today"):
+        if params.get(key):
+            params[key] = dt.date.fromisoformat(params[key])
+    return params
+
+
 # A resource cache (one frame, no pickle): ``st.cache_data`` unpickles a result on every hit
 # (0.1 to 0.3 ms a query, a dozen queries a run); ``query`` hands out a copy instead.
 @st.cache_resource(ttl=QUERY_TTL_S, max_entries=QUERY_MAX_ENTRIES, show_spinner=False)
 def _cached(name: str, params_json: str, db_path: str,
             token: tuple[int, int] | None) -> pd.DataFrame:
-    params = json.loads(params_json)
-    for key in ("as_of", "period", "today"):
-        if params.get(key):
-            params[key] = dt.date.fromisoformat(params[key])
-    return shared_database(db_path).fetch(name, params)
+    return shared_database(db_path).fetch(name, _decode(params_json))
 
 
 def _key(name: str, params: dict[str, Any]) -> tuple[str, str, str, tuple[int, int] | None]:
@@ -181,11 +186,7 @@ def refresh() -> None:
 def _cached_first(name: str, params_json: str, limit: int, scope_column: str | None,
                   scope_json: str, count: str | None, db_path: str,
                   token: tuple[int, int] | None) -> tuple[pd.DataFrame, int | None]:
-    params = json.loads(params_json)
-    for key in ("as_of", "period", "today"):
-        if params.get(key):
-            params[key] = dt.date.fromisoformat(params[key])
-    scope = json.loads(scope_json)
+    params, scope = _decode(params_json), json.loads(scope_json)
     db = shared_database(db_path)
     if token is None:
         return pd.DataFrame(), 0
@@ -201,12 +202,10 @@ def first_rows(name: str, limit: int, scope_column: str | None, scope_units: lis
     with ``count`` (the query's own name, or a named query counting it), how many rows it has
     in all; cached per snapshot like :func:`query` (the scope is part of the key: one unit's
     rows never reach another account)."""
-    db = database()
-    token = db.current_token()
-    params_json = json.dumps({k: _encode(v) for k, v in params.items()}, sort_keys=True)
+    name, params_json, db_path, token = _key(name, params)
     scope_json = json.dumps(sorted(scope_units) if scope_units is not None else None)
     rows, total = _cached_first(name, params_json, limit, scope_column, scope_json, count,
-                                str(db.path), token)
+                                db_path, token)
     return rows.copy(), total
 
 
