@@ -25,6 +25,7 @@ import argparse
 import asyncio
 import contextlib
 import json
+import os
 import shutil
 import statistics
 import sys
@@ -37,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.browser import stack as st  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from tests.browser.drive import ACTION_TIMEOUT_MS, DONE, Viewer  # noqa: E402
+from tests.browser.drive import ACTION_TIMEOUT_MS, DONE, POLL_MS, Viewer  # noqa: E402
 from thidua.catalogue import t  # noqa: E402
 from thidua.cli.serve import streamlit_command  # noqa: E402
 
@@ -68,6 +69,23 @@ def rss_mb(groups: list[int]) -> float:
     return total / 1024
 
 
+def cpu_s(groups: list[int] | None = None) -> float:
+    """CPU seconds (user and system) used so far by the processes of these process groups, or
+    with no groups by every Chromium process (the viewers' browsers)."""
+    tick, total = os.sysconf("SC_CLK_TCK"), 0
+    for proc in Path("/proc").iterdir():
+        try:
+            if not proc.name.isdigit():
+                continue
+            head, fields = (proc / "stat").read_text().rsplit(")", 1)
+            fields = fields.split()
+            if (int(fields[2]) in groups) if groups else "chrom" in head.rsplit("(", 1)[1]:
+                total += int(fields[11]) + int(fields[12])
+        except (OSError, ValueError, IndexError):
+            continue
+    return total / tick
+
+
 async def sign_in(page, url: str, name: str | None) -> None:
     """Open the app (and sign in, for thidua) until the Overview and its chart are shown."""
     await page.goto(f"{url}/")
@@ -76,7 +94,7 @@ async def sign_in(page, url: str, name: str | None) -> None:
         await page.get_by_label(t("signin_page_password", "vi")).fill(st.password(name))
         await page.get_by_role("button", name=t("signin_page_submit", "vi")).click()
     await page.wait_for_function(DONE, arg=[{}, t("page_overview", "vi"), 1],
-                                 timeout=ACTION_TIMEOUT_MS)
+                                 timeout=ACTION_TIMEOUT_MS, polling=POLL_MS)
 
 
 async def drive(viewer: Viewer, until: float, samples: list, errors: list) -> None:
@@ -133,6 +151,7 @@ async def phase(stack: st.Stack, viewers: list, args) -> dict:
     apart) while imports land; RSS sampled every second."""
     groups = stack.backend_groups()
     before = rss_mb(groups)
+    cpu_before = cpu_s(groups), cpu_s()
     started, until = time.time(), time.monotonic() + args.duration
     samples, errors, landed, peak = [], [], [], [before]
 
@@ -147,6 +166,7 @@ async def phase(stack: st.Stack, viewers: list, args) -> dict:
     await asyncio.gather(sample_rss(), imports(stack.root, args.import_every, until, landed),
                          *(staggered(i, v) for i, v in enumerate(viewers)))
     ended = time.time()
+    server_cpu, browser_cpu = cpu_s(groups) - cpu_before[0], cpu_s() - cpu_before[1]
     await asyncio.sleep(5)
     renders = [s for kind, s in samples if kind != "download"]
     return {"viewers": len(viewers), "actions": len(samples), "errors": errors,
@@ -156,15 +176,20 @@ async def phase(stack: st.Stack, viewers: list, args) -> dict:
                           sum(e.startswith("download on") for e in errors)],  # saved, failed
             "by_kind": {k: pct([s for kk, s in samples if kk == k], 50)
                         for k in dict.fromkeys(k for k, _ in CYCLE)},
+            "cores_servers": round(server_cpu / (ended - started), 2),
+            "cores_browsers": round(browser_cpu / (ended - started), 2),
+            "cpu_ms_per_action": {"servers": round(1000 * server_cpu / max(1, len(samples))),
+                                  "browsers": round(1000 * browser_cpu / max(1, len(samples)))},
             "rss_before": before, "rss_peak": max(peak), "rss_after": rss_mb(groups),
             "imports": landed, "window": [started, ended]}
 
 
-def server_times(log: Path, window: list[float]) -> list[float]:
+def server_runs(log: Path, window: list[float]) -> list[dict]:
+    """The timing lines of the runs that ended inside the phase window."""
     if not log.exists():
         return []
     runs = [json.loads(line) for line in log.read_text().splitlines()]
-    return [r["ms"] for r in runs if window[0] <= r["t"] <= window[1]]
+    return [r for r in runs if window[0] <= r["t"] <= window[1]]
 
 
 def baseline_command(port: int, root: Path) -> tuple[list[str], dict[str, str]]:
@@ -197,10 +222,14 @@ async def run(args) -> list[dict]:
                         print(f"{label}: {n} viewers …", file=sys.stderr, flush=True)
                         await add_viewers(browser, stack, viewers, n, who)
                         result = await phase(stack, viewers, args)
-                        times = server_times(log, result["window"])
+                        runs = server_runs(log, result["window"])
+                        times = [r["ms"] for r in runs]
+                        cpu = [r["cpu_ms"] for r in runs if "cpu_ms" in r]
                         results.append({"target": label, "processes": count, **result,
                                         "server_p50": pct(times, 50),
-                                        "server_p95": pct(times, 95), "runs": len(times)})
+                                        "server_p95": pct(times, 95), "runs": len(times),
+                                        "server_cpu_p50": pct(cpu, 50),
+                                        "server_cpu_p95": pct(cpu, 95)})
                         OUT.write_text(json.dumps(results, indent=1, ensure_ascii=False))
                     await browser.close()
     finally:  # the servers' logs and timing lines stay in artifacts/ for a closer look

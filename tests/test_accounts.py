@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import os
 import sqlite3
 from pathlib import Path
 
@@ -284,3 +285,40 @@ def test_row_scope_and_the_local_user():
     assert LOCAL_USER.name == "local"
     assert LOCAL_USER.role == "hcqt"
     assert row_scope(LOCAL_USER) is None
+
+
+def test_the_tables_are_made_once_per_file_and_again_for_a_file_put_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The session check opens the file on every script run: its tables are made once per
+    process, and a file put back in its place (another inode) is made up to date again."""
+    from thidua.accounts import sqlite
+
+    statements: list[str] = []
+    real_connect = sqlite3.connect
+
+    def traced(*args, **kwargs):
+        con = real_connect(*args, **kwargs)
+        con.set_trace_callback(statements.append)
+        return con
+    monkeypatch.setattr(sqlite.sqlite3, "connect", traced)
+    path = tmp_path / "accounts.sqlite3"
+    with sqlite.connect(path) as con:
+        con.execute("SELECT count(*) FROM accounts").fetchone()
+    assert any("CREATE TABLE" in s for s in statements)
+    statements.clear()
+    with sqlite.connect(path) as con:
+        con.execute("SELECT count(*) FROM sessions").fetchone()
+    assert statements and not [s for s in statements if "CREATE" in s or "table_info" in s]
+    # An older file (no e-mail column) put in its place: checked again, the column added.
+    old = tmp_path / "old.sqlite3"
+    raw = real_connect(old)
+    raw.execute("CREATE TABLE accounts (name TEXT PRIMARY KEY, role TEXT NOT NULL, unit TEXT,"
+                " password_hash TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0,"
+                " created_at TEXT NOT NULL, failures INTEGER NOT NULL DEFAULT 0,"
+                " locked_until TEXT)")
+    raw.commit()
+    raw.close()
+    os.replace(old, path)
+    with sqlite.connect(path) as con:
+        columns = {row[1] for row in con.execute("PRAGMA table_info(accounts)")}
+    assert "email" in columns

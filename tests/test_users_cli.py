@@ -262,6 +262,8 @@ def test_the_streamlit_command_keeps_xsrf_protection_on():
         "--server.address": "0.0.0.0", "--server.port": "8501", "--server.headless": "true",
         "--server.enableXsrfProtection": "true", "--browser.gatherUsageStats": "false",
         "--client.toolbarMode": "minimal", "--theme.primaryColor": "#3B6E9E",
+        # a server: no source watching, no full collection after every run (issue 9's load)
+        "--server.fileWatcherType": "none", "--runner.postScriptGC": "false",
         "--server.maxUploadSize": "50"}
     assert command[1:5] == ["-m", "streamlit", "run", "app.py"]
     assert "--server.enableCORS" not in command  # CORS off would switch XSRF off too

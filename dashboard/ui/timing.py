@@ -2,7 +2,11 @@
 
 When ``$THIDUA_TIMING_LOG`` names a file, every run of the entry script appends one JSON line:
 ``{"t": end time (epoch s), "pid", "session": a hash of the session id, "page": its url path,
-"ms": milliseconds in the script, "end": ok | rerun | stop | error}``. The session id is hashed
+"ms": milliseconds in the script, "cpu_ms": of which the script's thread spent on a core,
+"queue_ms": of which it was ready but waited for a core (Linux's ``/proc/thread-self/schedstat``;
+absent elsewhere), "beside": the other runs under way in this process when it started, the
+rest it slept (the interpreter lock, a lock, a query's threads),
+"end": ok | rerun | stop | error}``. The session id is hashed
 so the file holds nothing that names or reaches a session. Unset (the default), it does
 nothing. Lines are appended with one ``write`` each (O_APPEND), so several server processes
 can share one file.
@@ -18,6 +22,7 @@ import time
 from collections.abc import Iterator
 
 ENV = "THIDUA_TIMING_LOG"
+_RUNNING = [0]  # script runs under way in this process (read and changed under the GIL)
 ENDS = {"RerunException": "rerun", "StopException": "stop"}  # Streamlit's control flow
 
 
@@ -34,6 +39,15 @@ def _run_context() -> tuple[str, str]:
         return session, str(page.get("url_pathname", ""))
     except Exception:  # a timing line must never break a page
         return "", ""
+
+
+def _queued_ns() -> int | None:
+    """Nanoseconds this thread has so far spent ready to run, waiting for a core."""
+    try:
+        with open("/proc/thread-self/schedstat", "rb") as stat:
+            return int(stat.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _append(path: str, record: dict) -> None:
@@ -53,8 +67,8 @@ def timed_run() -> Iterator[None]:
     if not path:
         yield
         return
-    started = time.perf_counter()
-    end = "ok"
+    started, cpu, queued = time.perf_counter(), time.thread_time(), _queued_ns()
+    end, _RUNNING[0], beside = "ok", _RUNNING[0] + 1, _RUNNING[0]
     try:
         yield
     except BaseException as exc:
@@ -62,6 +76,12 @@ def timed_run() -> Iterator[None]:
         raise
     finally:
         ms = (time.perf_counter() - started) * 1000
+        _RUNNING[0] -= 1
+        record = {"t": round(time.time(), 3), "pid": os.getpid(), "ms": round(ms, 1),
+                  "beside": beside,
+                  "cpu_ms": round((time.thread_time() - cpu) * 1000, 1)}
+        queued_after = _queued_ns()
+        if queued is not None and queued_after is not None:
+            record["queue_ms"] = round((queued_after - queued) / 1e6, 1)
         session, page = _run_context()
-        _append(path, {"t": round(time.time(), 3), "pid": os.getpid(), "session": session,
-                       "page": page, "ms": round(ms, 1), "end": end})
+        _append(path, {**record, "session": session, "page": page, "end": end})

@@ -100,6 +100,33 @@ def _add_columns(con: sqlite3.Connection) -> None:
         con.execute(statement)
 
 
+# The files this process has made the tables of, by (path, device, inode): a restored or
+# replaced file is another inode and is checked again. The dashboard opens a connection on
+# every script run (the session check); making the tables each time was most of its cost.
+_READY: set[tuple[str, int, int]] = set()
+
+
+def _identity(path: Path) -> tuple[str, int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return str(path), info.st_dev, info.st_ino
+
+
+def _prepare(con: sqlite3.Connection, path: Path) -> None:
+    """The tables and columns of the current version, once per file and process."""
+    identity = _identity(path)
+    if identity is not None and identity in _READY:
+        return
+    con.execute("PRAGMA journal_mode = WAL")
+    for statement in SCHEMA:
+        con.execute(statement)
+    _add_columns(con)
+    if identity is not None:
+        _READY.add(identity)
+
+
 @contextlib.contextmanager
 def connect(path: Path, write: bool = False) -> Iterator[sqlite3.Connection]:
     """A connection to the accounts file, its tables made; a write holds the write lock.
@@ -115,16 +142,15 @@ def connect(path: Path, write: bool = False) -> Iterator[sqlite3.Connection]:
             with contextlib.suppress(OSError):
                 os.chmod(path, 0o600)  # password hashes: the owner only
         con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        con.execute("PRAGMA journal_mode = WAL")
         con.execute("PRAGMA foreign_keys = ON")
-        for statement in SCHEMA:
-            con.execute(statement)
-        _add_columns(con)
+        _prepare(con, path)
         con.execute("BEGIN IMMEDIATE" if write else "BEGIN")
         try:
             yield con
-        except BaseException:
+        except BaseException as exc:
             con.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError) and "no such" in str(exc):
+                _READY.discard(_identity(path))  # a file put back under the same inode
             raise
         con.execute("COMMIT")
     finally:
