@@ -29,7 +29,7 @@ if __package__ in (None, ""):  # `streamlit run dashboard/streamlit_app.py` runs
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dashboard.ui import access, download_link, oidc, state, timing, unit_picker
-from dashboard.ui.print_css import print_styles
+from dashboard.ui.page_css import page_styles
 from dashboard.ui.widgets import md_escape
 from thidua import formats
 from thidua.accounts import roles
@@ -262,7 +262,7 @@ def main() -> None:
     presenting = account is not None and initial.mode == PRESENTATION_MODE
     st.set_page_config(page_title="thidua", page_icon=str(FAVICON), layout="wide",
                        initial_sidebar_state="collapsed" if presenting else "expanded")
-    st.html(print_styles())  # only acts when a page is printed (Ctrl+P)
+    st.html(page_styles())  # printing, and a stale page's fade as one step
     if account is None:
         _sign_in(initial.lang)
         return

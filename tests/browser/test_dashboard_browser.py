@@ -340,3 +340,26 @@ def test_a_printed_page_is_its_content_on_a4(pages: dict[str, Any], server: Serv
     assert width > height  # A4 landscape
     margin = round(width * 12 / 297)  # the 12 mm page margin, in pixels
     assert sum(dark[width - margin + 1:]) == 0, "ink in the right margin: a chart runs off"
+
+
+def test_a_stale_page_fades_in_one_step(pages: dict[str, Any], server: Server) -> None:
+    """While a run is under way Streamlit fades the elements it will replace (``opacity 1s
+    ease-in 0.5s``), drawn frame by frame; the page's style keeps the half-second delay and the
+    faded look but makes the change one step (dashboard/ui/page_css.py): no animation runs."""
+    page = pages["vi"]
+    open_page(page, server, "/tong-quan", "vi", "page_overview", 1)
+    seen = page.evaluate("""async () => {
+        const el = document.querySelector('[data-testid="stElementContainer"]');
+        el.style.transition = "opacity 1s ease-in 0.5s";  // Streamlit's stale element
+        el.getBoundingClientRect();
+        el.style.opacity = "0.33";
+        await new Promise(r => setTimeout(r, 250));
+        const before = getComputedStyle(el).opacity;
+        await new Promise(r => setTimeout(r, 450));
+        const result = {duration: getComputedStyle(el).transitionDuration, before,
+                        after: getComputedStyle(el).opacity,
+                        running: el.getAnimations().filter(a => a.playState === "running").length};
+        el.style.transition = el.style.opacity = "";
+        return result;
+    }""")
+    assert seen == {"duration": "0s", "before": "1", "after": "0.33", "running": 0}, seen
