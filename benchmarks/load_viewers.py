@@ -15,7 +15,9 @@ running indicator, connected), the change visible (address parameters, the title
 language), every chart drawn. One Chromium with N contexts: each context has its own renderer
 processes (a separate browser's page work) without N browser and GPU processes fighting for
 the 2 cores; one asyncio loop drives them. Server time per run: ``$THIDUA_TIMING_LOG``
-(``dashboard/ui/timing.py``). RSS: sum over the servers' process groups, sampled each second.
+(``dashboard/ui/timing.py``: the script's time, its time on a core and its wait for one). CPU per
+action: the CPU seconds Chromium's and the servers' processes used in the phase, over its
+actions (``/proc``). RSS: sum over the servers' process groups, sampled each second.
 Results: a Markdown table on stdout and every figure in ``artifacts/load_viewers.json``.
 """
 
@@ -255,8 +257,9 @@ def table(results: list[dict]) -> str:
         return "–" if value is None else f"{value:.{digits}f}"
     base = {r["viewers"]: r for r in results if r["target"].startswith("one chart")}
     lines = ["| target | N | actions | errors | re-render p50 / p95 s | ÷ one chart p50 / p95 "
-             "| server ms/run p50 / p95 | download p50 s | CSVs saved / failed "
-             "| RSS MB before / peak / after | imports |", "|" + "---|" * 11]
+             "| server ms/run p50 / p95 | of which on a core p50 / p95 "
+             "| CPU ms per action: browsers / servers | download p50 s | CSVs saved / failed "
+             "| RSS MB before / peak / after | imports |", "|" + "---|" * 13]
     for r in results:
         b = base.get(r["viewers"])
         ratio = (f"{r['rerender_p50'] / b['rerender_p50']:.2f} / "
@@ -266,6 +269,9 @@ def table(results: list[dict]) -> str:
         lines.append(f"| {r['target']} | {r['viewers']} | {r['actions']} | {len(r['errors'])} "
                      f"| {f(r['rerender_p50'])} / {f(r['rerender_p95'])} | {ratio} "
                      f"| {f(r['server_p50'], 0)} / {f(r['server_p95'], 0)} "
+                     f"| {f(r.get('server_cpu_p50'), 0)} / {f(r.get('server_cpu_p95'), 0)} "
+                     f"| {r['cpu_ms_per_action']['browsers']} / "
+                     f"{r['cpu_ms_per_action']['servers']} "
                      f"| {f(r['download_p50'])} | {r['downloads'][0]} / {r['downloads'][1]} "
                      f"| {r['rss_before']:.0f} / {r['rss_peak']:.0f}"
                      f" / {r['rss_after']:.0f} | {landed}/{len(r['imports'])} |")
