@@ -242,8 +242,9 @@ async def run(args) -> list[dict]:
 
 def browser_path(root: Path, nice: int) -> str:
     """Chromium, or with ``--browser-nice N`` a script starting it with the driver's session N
-    steps nicer (and itself N steps nicer in it): the browsers then yield the cores to the servers, as the viewers' own computers would (they are not the
-    server in an office). A separate, labelled measurement; the default runs them as they are."""
+    steps nicer (and itself N steps nicer in it): the browsers then yield the cores to the
+    servers, as the viewers' own computers would (they are not the server in an office). A
+    separate, labelled measurement; the default runs them as they are."""
     if nice <= 0:
         return str(CHROMIUM)
     script = root / "chromium-nice.sh"
