@@ -293,8 +293,8 @@ def main() -> None:
     parser.add_argument("--import-every", type=float, default=20.0)
     parser.add_argument("--no-baseline", dest="baseline", action="store_false")
     parser.add_argument("--browser-nice", type=int, default=0,
-                        help="run the browsers (the driver's session) N steps nicer than the servers "
-                        "(0: as they are)")
+                        help="run the browsers (the driver's session) N steps nicer than "
+                        "the servers (0: as they are)")
     args = parser.parse_args()
     results = asyncio.run(run(args))
     print(table(results))
