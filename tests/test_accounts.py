@@ -305,9 +305,12 @@ def test_the_tables_are_made_once_per_file_and_again_for_a_file_put_back(
     with sqlite.connect(path) as con:
         con.execute("SELECT count(*) FROM accounts").fetchone()
     assert any("CREATE TABLE" in s for s in statements)
+    with sqlite.connect(path) as con:  # the making's own write is checked once more
+        con.execute("SELECT count(*) FROM accounts").fetchone()
     statements.clear()
-    with sqlite.connect(path) as con:
-        con.execute("SELECT count(*) FROM sessions").fetchone()
+    for _ in range(3):  # reads: the tables are not made again
+        with sqlite.connect(path) as con:
+            con.execute("SELECT count(*) FROM sessions").fetchone()
     assert statements and not [s for s in statements if "CREATE" in s or "table_info" in s]
     # An older file (no e-mail column) put in its place: checked again, the column added.
     old = tmp_path / "old.sqlite3"
@@ -322,3 +325,16 @@ def test_the_tables_are_made_once_per_file_and_again_for_a_file_put_back(
     with sqlite.connect(path) as con:
         columns = {row[1] for row in con.execute("PRAGMA table_info(accounts)")}
     assert "email" in columns
+
+
+def test_a_file_made_anew_in_the_same_place_gets_its_tables(tmp_path: Path):
+    """Removed and made again (the new file often gets the old one's inode): its tables are
+    made, not taken as made."""
+    from thidua.accounts import sqlite
+
+    path = tmp_path / "accounts.sqlite3"
+    for _ in range(5):
+        with sqlite.connect(path) as con:
+            assert con.execute("SELECT count(*) FROM accounts").fetchone() == (0,)
+        for leftover in tmp_path.glob("accounts.sqlite3*"):
+            leftover.unlink()

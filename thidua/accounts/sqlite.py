@@ -100,29 +100,30 @@ def _add_columns(con: sqlite3.Connection) -> None:
         con.execute(statement)
 
 
-# The files this process has made the tables of, by (path, device, inode): a restored or
-# replaced file is another inode and is checked again. The dashboard opens a connection on
-# every script run (the session check); making the tables each time was most of its cost.
-_READY: set[tuple[str, int, int]] = set()
+# The files this process has made the tables of, by path, device, inode and change time: a
+# file made anew, restored or replaced is another inode or another change time and is checked
+# again. The dashboard opens a connection on every script run (the session check); making the
+# tables each time was most of its cost. Reads leave the file's change time alone (WAL).
+_READY: set[tuple[str, int, int, int]] = set()
 
 
-def _identity(path: Path) -> tuple[str, int, int] | None:
+def _identity(path: Path) -> tuple[str, int, int, int] | None:
     try:
         info = os.stat(path)
     except OSError:
         return None
-    return str(path), info.st_dev, info.st_ino
+    return str(path), info.st_dev, info.st_ino, info.st_ctime_ns
 
 
-def _prepare(con: sqlite3.Connection, path: Path) -> None:
+def _prepare(con: sqlite3.Connection, path: Path, fresh: bool) -> None:
     """The tables and columns of the current version, once per file and process."""
-    identity = _identity(path)
-    if identity is not None and identity in _READY:
+    if not fresh and _identity(path) in _READY:
         return
     con.execute("PRAGMA journal_mode = WAL")
     for statement in SCHEMA:
         con.execute(statement)
     _add_columns(con)
+    identity = _identity(path)
     if identity is not None:
         _READY.add(identity)
 
@@ -143,14 +144,14 @@ def connect(path: Path, write: bool = False) -> Iterator[sqlite3.Connection]:
                 os.chmod(path, 0o600)  # password hashes: the owner only
         con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         con.execute("PRAGMA foreign_keys = ON")
-        _prepare(con, path)
+        _prepare(con, path, fresh)
         con.execute("BEGIN IMMEDIATE" if write else "BEGIN")
         try:
             yield con
         except BaseException as exc:
             con.execute("ROLLBACK")
             if isinstance(exc, sqlite3.OperationalError) and "no such" in str(exc):
-                _READY.discard(_identity(path))  # a file put back under the same inode
+                _READY.discard(_identity(path))  # a file put back that looks the same
             raise
         con.execute("COMMIT")
     finally:
