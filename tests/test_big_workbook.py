@@ -8,6 +8,8 @@ its memory limit yields the memory sentence at once.
 
 from __future__ import annotations
 
+import errno
+
 import pytest
 import xlsxwriter
 
@@ -84,6 +86,33 @@ def test_a_child_out_of_its_memory_limit_says_so(tiny_workbook, db_path, monkeyp
     outcome = load_isolated(tiny_workbook, db_path, lang)
     assert (outcome.outcome, outcome.exit_code, outcome.message) == ("unreadable", 2, sentence)
     assert [i.code for i in outcome.errors] == ["unreadable_isolated"]
+
+
+def _raised(exc: BaseException, inside: BaseException | None = None) -> BaseException:
+    """``exc`` as raised, with ``inside`` as its context (raised while handling it)."""
+    try:
+        try:
+            if inside is not None:
+                raise inside
+        finally:
+            raise exc
+    except BaseException as caught:  # the test wants it whatever it is
+        return caught
+
+
+@pytest.mark.parametrize(("exc", "memory"), [
+    (MemoryError(), True),
+    (OSError(errno.ENOMEM, "Cannot allocate memory"), True),  # os.scandir at the limit (CI)
+    (_raised(RuntimeError("reader failed"), MemoryError()), True),
+    (OSError(errno.EACCES, "Permission denied"), False),
+    (ValueError("bad cell"), False),
+])
+def test_a_child_tells_a_failed_allocation_from_a_crash(exc, memory):
+    """Under its address-space limit the child's allocations fail in several shapes; each is
+    "needs more memory" (what to do instead), anything else a crash."""
+    from thidua.ingest.sandbox import _out_of_memory
+
+    assert _out_of_memory(exc) is memory
 
 
 def test_a_million_row_workbook_imports_through_the_upload_child(big_workbook, tmp_path):

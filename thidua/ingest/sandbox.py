@@ -14,6 +14,7 @@ works on a private copy (``store.database.copy_on_write``) and renames it only w
 from __future__ import annotations
 
 import contextlib
+import errno
 import multiprocessing
 import os
 import signal
@@ -56,6 +57,22 @@ def _is_memory_panic(exc: BaseException) -> bool:
         word in text for word in ("null", "alloc", "capacity overflow", "memory"))
 
 
+def _out_of_memory(exc: BaseException) -> bool:
+    """A failed allocation however it surfaces: a ``MemoryError``, DuckDB's out-of-memory, or
+    an OS call refused with ENOMEM (the address-space limit reached inside ``os.scandir``, an
+    ``mmap`` or a thread's stack: seen in CI as "stopped abruptly"), itself or as the cause or
+    context of what was raised."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, (MemoryError, duckdb.OutOfMemoryException)) or (
+                isinstance(current, OSError) and current.errno == errno.ENOMEM):
+            return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
 def _lean_allocators() -> None:
     """Allocators that reserve only what they use: the address-space limit counts reserved
     memory, and by default pyarrow's mimalloc reserves 1 GiB arenas and glibc 64 MiB per
@@ -89,11 +106,12 @@ def _child(conn, path: str, db: str, lang: str, max_memory_mb: int, max_seconds:
                        replace_all=replace_all, on_wait=lambda holder: conn.send(("wait", holder)),
                        on_rows=lambda n: conn.send(("rows", n)))
         conn.send(("done", outcome))
-    except (MemoryError, duckdb.OutOfMemoryException):
-        conn.send(("memory", None))
-    except Exception:  # the traceback goes to the server's log, the caller gets a sentence
-        traceback.print_exc()
-        conn.send(("crash", None))
+    except Exception as exc:  # a crash's traceback goes to the server's log
+        if _out_of_memory(exc):
+            conn.send(("memory", None))
+        else:
+            traceback.print_exc()
+            conn.send(("crash", None))
     except BaseException as exc:  # a Rust panic; an interrupt or exit goes on
         if type(exc).__name__ != "PanicException":
             raise
