@@ -104,6 +104,7 @@ def _raised(exc: BaseException, inside: BaseException | None = None) -> BaseExce
     (MemoryError(), True),
     (OSError(errno.ENOMEM, "Cannot allocate memory"), True),  # os.scandir at the limit (CI)
     (_raised(RuntimeError("reader failed"), MemoryError()), True),
+    (RuntimeError("can't start new thread"), True),  # its stack did not fit
     (OSError(errno.EACCES, "Permission denied"), False),
     (ValueError("bad cell"), False),
 ])

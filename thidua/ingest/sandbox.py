@@ -67,8 +67,9 @@ def _out_of_memory(exc: BaseException) -> bool:
     while current is not None and id(current) not in seen:
         seen.add(id(current))
         if isinstance(current, (MemoryError, duckdb.OutOfMemoryException)) or (
-                isinstance(current, OSError) and current.errno == errno.ENOMEM):
-            return True
+                isinstance(current, OSError) and current.errno == errno.ENOMEM) or (
+                isinstance(current, RuntimeError) and "can't start new thread" in str(current)):
+            return True  # (a thread's stack is reserved in the address space too)
         current = current.__cause__ or current.__context__
     return False
 
