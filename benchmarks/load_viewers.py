@@ -57,13 +57,25 @@ def pct(values: list[float], q: int) -> float | None:
             if len(values) > 1 else (values or [None])[0])
 
 
+def processes():
+    """(its ``/proc`` folder, its command name, the fields of its ``stat`` after the name) of
+    every process there is."""
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            head, rest = (proc / "stat").read_text().rsplit(")", 1)
+        except (OSError, ValueError):
+            continue
+        yield proc, head.rsplit("(", 1)[-1], rest.split()
+
+
 def rss_mb(groups: list[int]) -> float:
     """Resident memory of every process in these process groups, in MB."""
     total = 0
-    for proc in Path("/proc").iterdir():
+    for proc, _name, fields in processes():
         try:
-            if proc.name.isdigit() and int((proc / "stat").read_text().rsplit(")", 1)[1]
-                                           .split()[2]) in groups:
+            if int(fields[2]) in groups:
                 total += int(next(line for line in (proc / "status").read_text().splitlines()
                                   if line.startswith("VmRSS:")).split()[1])
         except (OSError, StopIteration, ValueError, IndexError):
@@ -75,15 +87,11 @@ def cpu_s(groups: list[int] | None = None) -> float:
     """CPU seconds (user and system) used so far by the processes of these process groups, or
     with no groups by every Chromium process (the viewers' browsers)."""
     tick, total = os.sysconf("SC_CLK_TCK"), 0
-    for proc in Path("/proc").iterdir():
+    for _proc, name, fields in processes():
         try:
-            if not proc.name.isdigit():
-                continue
-            head, fields = (proc / "stat").read_text().rsplit(")", 1)
-            fields = fields.split()
-            if (int(fields[2]) in groups) if groups else "chrom" in head.rsplit("(", 1)[1]:
+            if (int(fields[2]) in groups) if groups else "chrom" in name:
                 total += int(fields[11]) + int(fields[12])
-        except (OSError, ValueError, IndexError):
+        except (ValueError, IndexError):
             continue
     return total / tick
 

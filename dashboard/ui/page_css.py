@@ -5,14 +5,13 @@ after the run starts they go from full to a third of their opacity over one seco
 animation drawn frame by frame. On the viewers' computers (no graphics card in a meeting-room PC
 or a thin client) that costs more than the run itself: measured with a 2 s run, the browser
 spent 758 ms of CPU per action with the fade and 543 ms with it as a step (``CALM_CSS``; 189
-against 41 ms in its compositor), and on the 2-core test machine 20 viewers spent most of their
-wait drawing fades. The elements still fade after the same half second, to the same opacity,
-in one step: a quick run shows no change, a slow one shows its stale content faded.
+against 41 ms in its compositor). The elements still fade after the same half second, to the
+same opacity, in one step: a quick run shows no change, a slow one shows its stale content
+faded.
 
-**Printed** (Ctrl+P),
-a page should be its title, its figures and its charts: not the sidebar, the toolbar,
-the buttons or Streamlit's status widget. Plotly keeps the pixel width a chart had on the screen
-(it does not re-measure on printing), so a chart drawn for a wide screen runs off an A4 sheet;
+**Printed** (Ctrl+P), a page should be its title, its figures and its charts: not the sidebar,
+the toolbar, the buttons or Streamlit's status widget. Plotly keeps the pixel width a chart had
+on the screen (it does not re-measure on printing), so a chart drawn for a wide screen runs off an A4 sheet;
 the main block is therefore printed at a fixed zoom that fits a chart drawn on a screen up to
 1,920 px wide onto A4 landscape (273 mm ≈ 1,030 CSS px between 12 mm margins). The thidua
 progress report is the document made for paper; this only keeps a quick printout readable.

@@ -2,11 +2,10 @@
 
 When ``$THIDUA_TIMING_LOG`` names a file, every run of the entry script appends one JSON line:
 ``{"t": end time (epoch s), "pid", "session": a hash of the session id, "page": its url path,
-"ms": milliseconds in the script, "cpu_ms": of which the script's thread spent on a core,
-"queue_ms": of which it was ready but waited for a core (Linux's ``/proc/thread-self/schedstat``;
-absent elsewhere), "beside": the other runs under way in this process when it started, the
-rest it slept (the interpreter lock, a lock, a query's threads),
-"end": ok | rerun | stop | error}``. The session id is hashed
+"ms": milliseconds in the script, "cpu_ms": of them on a core, "queue_ms": of them ready
+but waiting for a core (Linux's ``/proc/thread-self/schedstat``; absent elsewhere) -- the rest
+it slept: the interpreter lock, a lock, a query's threads --, "beside": the other runs under way
+in this process when it started, "end": ok | rerun | stop | error}``. The session id is hashed
 so the file holds nothing that names or reaches a session. Unset (the default), it does
 nothing. Lines are appended with one ``write`` each (O_APPEND), so several server processes
 can share one file.
