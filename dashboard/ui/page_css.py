@@ -9,11 +9,11 @@ against 41 ms in its compositor). The elements still fade after the same half se
 same opacity, in one step: a quick run shows no change, a slow one shows its stale content
 faded.
 
-**Printed** (Ctrl+P), a page should be its title, its figures and its charts: not the sidebar,
-the toolbar, the buttons or Streamlit's status widget. Plotly keeps the pixel width a chart had
-on the screen (it does not re-measure on printing), so a chart drawn for a wide screen runs off an A4 sheet;
-the main block is therefore printed at a fixed zoom that fits a chart drawn on a screen up to
-1,920 px wide onto A4 landscape (273 mm ≈ 1,030 CSS px between 12 mm margins). The thidua
+**Printed** (Ctrl+P), a page should be its title, its figures and its charts: not the sidebar, the
+toolbar, the buttons or Streamlit's status widget. Plotly keeps the pixel width a chart had on the
+screen (it does not re-measure on printing), so a chart drawn for a wide screen runs off an A4
+sheet; the main block is therefore printed at a fixed zoom that fits a chart drawn on a screen up
+to 1,920 px wide onto A4 landscape (273 mm ≈ 1,030 CSS px between 12 mm margins). The thidua
 progress report is the document made for paper; this only keeps a quick printout readable.
 """
 
