@@ -489,3 +489,52 @@ def test_projector_target_note_sits_on_a_panel():
     fig = charts.for_projector(charts.participation_by_unit(units_frame(), target_pct=90))
     note = next(a for a in fig.layout.annotations if "90" in a.text)
     assert (note.bgcolor, note.font.color) == (charts.PROJECTOR.panel, charts.PROJECTOR.text)
+
+
+# --- margins given, so that Plotly draws a chart once (tests/browser checks they fit) ---------
+
+
+def margin_of(fig: go.Figure) -> dict[str, int]:
+    m = fig.layout.margin
+    return {"l": m.l, "r": m.r, "t": m.t, "b": m.b}
+
+
+def test_a_longer_unit_name_widens_the_left_margin_by_its_characters():
+    short = charts.completeness_by_unit(completeness_frame())
+    longer = completeness_frame().assign(
+        unit_name=["Đơn vị A", "Phòng Kiểm soát thủ tục hành chính", "Đơn vị C"])
+    wide = charts.completeness_by_unit(longer)
+    extra = len("Phòng Kiểm soát thủ tục hành chính") - len("Đơn vị A")
+    grown = margin_of(wide)["l"] - margin_of(short)["l"]
+    assert grown == pytest.approx(extra * theme.THEME.font_size * charts.base.CHAR_EM, abs=1)
+
+
+def test_every_figure_has_margins_at_least_those_of_the_template():
+    template = charts.base.TEMPLATE_MARGIN
+    for fig in (charts.criteria_heatmap(heatmap_frame()), charts.fulfilment_trend(trend_frame()),
+                charts.completeness_by_unit(completeness_frame()), charts.no_data_figure()):
+        got = margin_of(fig)
+        assert all(got[side] >= template[side] for side in template), got
+
+
+def test_the_heatmap_leaves_room_for_its_labels_on_top_and_its_colour_bar_on_the_right():
+    fig = charts.criteria_heatmap(heatmap_frame(), lang="vi")
+    got = margin_of(fig)
+    tick_lines = max(text.count("<br>") + 1 for text in fig.layout.xaxis.ticktext)
+    assert got["t"] > tick_lines * theme.THEME.font_size  # the criteria's wrapped names
+    title = fig.data[0].colorbar.title.text
+    assert got["r"] > charts.base.text_px(title, theme.THEME.font_size - 1)  # "Tỷ lệ đạt (%)"
+    assert got["b"] == charts.base.TEMPLATE_MARGIN["b"]  # nothing below the cells
+
+
+def test_the_projector_margins_are_measured_at_its_larger_type():
+    desk = margin_of(charts.completeness_by_unit(completeness_frame()))
+    room = margin_of(charts.for_projector(charts.completeness_by_unit(completeness_frame())))
+    assert room["l"] > desk["l"] and room["b"] > desk["b"]
+
+
+def test_text_px_counts_what_is_drawn_not_the_markup():
+    size = 10
+    assert charts.base.text_px("<b>TT1</b><br>Triển khai", size) == charts.base.text_px(
+        "Triển khai", size)
+    assert charts.base.text_px("A &amp; B", size) == charts.base.text_px("A & B", size)

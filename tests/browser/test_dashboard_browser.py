@@ -60,7 +60,8 @@ def open_page(page: Any, server: Server, path: str, lang: str, title_key: str,
               charts: int) -> None:
     """Go to the page and wait until Streamlit has drawn it completely."""
     server.check_alive()
-    page.goto(f"{server.url}{path}" + ("?lang=en" if lang == "en" else ""))
+    page.goto(f"{server.url}{path}" + (("&" if "?" in path else "?") + "lang=en"
+                                        if lang == "en" else ""))
     exception = page.locator(EXCEPTION)
     page.locator(f"h1, {EXCEPTION}").first.wait_for(state="visible")
     if exception.count():  # fail at once with Streamlit's message, not after every timeout
@@ -363,3 +364,25 @@ def test_a_stale_page_fades_in_one_step(pages: dict[str, Any], server: Server) -
         return result;
     }""")
     assert seen == {"duration": "0s", "before": "1", "after": "0.33", "running": 0}, seen
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(("path", "title_key", "charts"), [
+    ("/tong-quan", "page_overview", 1), ("/tieu-chi", "page_criteria", 3),
+    ("/tieu-chi?subject=ca_nhan", "page_criteria", 3)])
+def test_charts_are_drawn_once_with_margins_that_fit(pages: dict[str, Any], server: Server,
+                                                     lang: str, path: str, title_key: str,
+                                                     charts: int) -> None:
+    """Plotly grows a margin that is too narrow for its labels by drawing the chart a second
+    time (automargin); the builders' margins (thidua.charts.base.fitted_margins) already hold
+    the labels of the pages viewers go round, so the margins Plotly drew with are the given ones."""
+    page = pages[lang]
+    open_page(page, server, path, lang, title_key, charts)
+    drawn = page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')].map(p => {
+        const s = p._fullLayout._size, m = p.layout.margin || {};
+        return {given: [m.l, m.r, m.t, m.b], drawn: [s.l, s.r, s.t, s.b].map(Math.round)};
+    })""")
+    assert len(drawn) == charts
+    for chart in drawn:
+        assert None not in chart["given"], chart
+        assert chart["drawn"] == chart["given"], f"{path}: Plotly widened the margins: {chart}"
