@@ -11,6 +11,7 @@ import plotly.io as pio
 import pytest
 
 from thidua import charts, theme
+from thidua.charts import margins
 from thidua.contract import reference as ref
 
 D = dt.date
@@ -506,11 +507,11 @@ def test_a_longer_unit_name_widens_the_left_margin_by_its_characters():
     wide = charts.completeness_by_unit(longer)
     extra = len("Phòng Kiểm soát thủ tục hành chính") - len("Đơn vị A")
     grown = margin_of(wide)["l"] - margin_of(short)["l"]
-    assert grown == pytest.approx(extra * theme.THEME.font_size * charts.base.CHAR_EM, abs=1)
+    assert grown == pytest.approx(extra * theme.THEME.font_size * margins.CHAR_EM, abs=1)
 
 
 def test_every_figure_has_margins_at_least_those_of_the_template():
-    template = charts.base.TEMPLATE_MARGIN
+    template = margins.TEMPLATE_MARGIN
     for fig in (charts.criteria_heatmap(heatmap_frame()), charts.fulfilment_trend(trend_frame()),
                 charts.completeness_by_unit(completeness_frame()), charts.no_data_figure()):
         got = margin_of(fig)
@@ -523,8 +524,8 @@ def test_the_heatmap_leaves_room_for_its_labels_on_top_and_its_colour_bar_on_the
     tick_lines = max(text.count("<br>") + 1 for text in fig.layout.xaxis.ticktext)
     assert got["t"] > tick_lines * theme.THEME.font_size  # the criteria's wrapped names
     title = fig.data[0].colorbar.title.text
-    assert got["r"] > charts.base.text_px(title, theme.THEME.font_size - 1)  # "Tỷ lệ đạt (%)"
-    assert got["b"] == charts.base.TEMPLATE_MARGIN["b"]  # nothing below the cells
+    assert got["r"] > margins.text_px(title, theme.THEME.font_size - 1)  # "Tỷ lệ đạt (%)"
+    assert got["b"] == margins.TEMPLATE_MARGIN["b"]  # nothing below the cells
 
 
 def test_the_projector_margins_are_measured_at_its_larger_type():
@@ -535,6 +536,6 @@ def test_the_projector_margins_are_measured_at_its_larger_type():
 
 def test_text_px_counts_what_is_drawn_not_the_markup():
     size = 10
-    assert charts.base.text_px("<b>TT1</b><br>Triển khai", size) == charts.base.text_px(
+    assert margins.text_px("<b>TT1</b><br>Triển khai", size) == margins.text_px(
         "Triển khai", size)
-    assert charts.base.text_px("A &amp; B", size) == charts.base.text_px("A & B", size)
+    assert margins.text_px("A &amp; B", size) == margins.text_px("A & B", size)

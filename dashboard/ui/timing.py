@@ -74,12 +74,13 @@ def timed_run() -> Iterator[None]:
         end = ENDS.get(type(exc).__name__, "error")
         raise
     finally:
+        # Read in the reverse order of the start, the clock last: the script's time encloses
+        # the windows of its core time and its wait (a wait between two reads counts in all).
+        queued_after, cpu_after = _queued_ns(), time.thread_time()
         ms = (time.perf_counter() - started) * 1000
         _RUNNING[0] -= 1
         record = {"t": round(time.time(), 3), "pid": os.getpid(), "ms": round(ms, 1),
-                  "beside": beside,
-                  "cpu_ms": round((time.thread_time() - cpu) * 1000, 1)}
-        queued_after = _queued_ns()
+                  "beside": beside, "cpu_ms": round((cpu_after - cpu) * 1000, 1)}
         if queued is not None and queued_after is not None:
             record["queue_ms"] = round((queued_after - queued) / 1e6, 1)
         session, page = _run_context()

@@ -374,7 +374,7 @@ def test_charts_are_drawn_once_with_margins_that_fit(pages: dict[str, Any], serv
                                                      lang: str, path: str, title_key: str,
                                                      charts: int) -> None:
     """Plotly grows a margin that is too narrow for its labels by drawing the chart a second
-    time (automargin); the builders' margins (thidua.charts.base.fitted_margins) already hold
+    time (automargin); the builders' margins (thidua.charts.margins.fitted_margins) already hold
     the labels of the pages viewers go round, so the margins Plotly drew with are the given ones."""
     page = pages[lang]
     open_page(page, server, path, lang, title_key, charts)
