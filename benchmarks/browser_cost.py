@@ -28,7 +28,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.load_viewers import CYCLE, baseline_command, cpu_s, sign_in  # noqa: E402
+from benchmarks.load_viewers import (  # noqa: E402
+    CONTEXT,
+    CYCLE,
+    baseline_command,
+    cpu_s,
+    sign_in,
+)
 from tests.browser import stack as st  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.browser.drive import ACTION_TIMEOUT_MS, Viewer  # noqa: E402
@@ -44,8 +50,7 @@ async def counters(cdp) -> dict[str, float]:
 
 
 async def measure(browser, url: str, name: str | None, rounds: int) -> dict:
-    context = await browser.new_context(ignore_https_errors=True, accept_downloads=True,
-                                        locale="vi-VN", viewport={"width": 1400, "height": 900})
+    context = await browser.new_context(**CONTEXT)
     page = await context.new_page()
     page.set_default_timeout(ACTION_TIMEOUT_MS)
     cdp = await context.new_cdp_session(page)

@@ -46,6 +46,8 @@ from thidua.cli.serve import streamlit_command  # noqa: E402
 
 BASELINE = ROOT / "benchmarks" / "one_chart_app.py"
 OUT = ROOT / "artifacts" / "load_viewers.json"
+CONTEXT = dict(ignore_https_errors=True, accept_downloads=True, locale="vi-VN",
+               viewport={"width": 1400, "height": 900})  # a viewer's browser context
 CYCLE = (("as_of", "2025-12-15"), ("unit", "add"), ("page", "page_criteria"), ("lang", "en"),
          ("page", "page_tables"), ("download", ""), ("unit", "clear"), ("lang", "vi"),
          ("as_of", "2026-01-15"), ("page", "page_overview"))
@@ -145,9 +147,7 @@ async def add_viewers(browser, stack: st.Stack, viewers: list, count: int,
 
     async def one(i: int) -> Viewer:
         async with gate:
-            context = await browser.new_context(
-                ignore_https_errors=True, accept_downloads=True, locale="vi-VN",
-                viewport={"width": 1400, "height": 900})
+            context = await browser.new_context(**CONTEXT)
             page = await context.new_page()
             page.set_default_timeout(ACTION_TIMEOUT_MS)
             viewer = Viewer(page, stack.url, names[i % len(names)])

@@ -539,3 +539,11 @@ def test_text_px_counts_what_is_drawn_not_the_markup():
     assert margins.text_px("<b>TT1</b><br>Triển khai", size) == margins.text_px(
         "Triển khai", size)
     assert margins.text_px("A &amp; B", size) == margins.text_px("A & B", size)
+
+
+def test_a_count_axis_of_numpy_integers_gets_room_for_its_digits():
+    import numpy as np
+
+    fig = go.Figure(go.Bar(x=["a", "b"], y=np.array([12, 120_000], dtype="int64")))
+    left = margins.fitted_margins(fig, 15, margins.TEMPLATE_MARGIN)["l"]
+    assert left == margins.text_px("888,888", 15) + margins.TICK_GAP_PX  # 120,000 × 1.2

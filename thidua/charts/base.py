@@ -75,7 +75,7 @@ def _build_template() -> go.layout.Template:
         hoverlabel=hover_label(THEME.font_size - 1),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0,
                     title=dict(text=""), font=dict(size=THEME.font_size - 1)),
-        margin=dict(l=10, r=20, t=50, b=10),  # TEMPLATE_MARGIN
+        margin=dict(TEMPLATE_MARGIN),
         title=dict(font=dict(size=THEME.font_size + 3)),
     )
     return template

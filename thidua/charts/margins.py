@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import math
+import numbers
 import re
 from typing import Any
 
@@ -25,6 +26,7 @@ LINE_EM = 1.35  # a line of tick text, in em
 TICK_GAP_PX = 18  # tick, its gap and Plotly's rounding
 TITLE_GAP_PX = 18  # between the tick labels and the axis title
 _TAG = re.compile(r"<[^>]*>")
+_BR = re.compile(r"<br\s*/?>")
 # What a tick format's directives write at their widest (30 Dec 2025), for the estimate only.
 _DATE_SAMPLE = {"d": "30", "e": "30", "m": "12", "b": "Dec", "B": "September", "Y": "2025",
                 "y": "25"}
@@ -32,13 +34,13 @@ _DATE_SAMPLE = {"d": "30", "e": "30", "m": "12", "b": "Dec", "B": "September", "
 
 def text_px(text: Any, size: float) -> int:
     """The width of the longest line of ``text`` (Plotly's <br> and tags allowed), in px."""
-    lines = re.split(r"<br\s*/?>", str(text))
+    lines = _BR.split(str(text))
     longest = max(len(html.unescape(_TAG.sub("", line))) for line in lines)
     return math.ceil(longest * size * CHAR_EM)
 
 
 def lines_of(text: Any) -> int:
-    return len(re.split(r"<br\s*/?>", str(text)))
+    return len(_BR.split(str(text)))
 
 
 def _tick_labels(axis: Any, values: list[Any]) -> list[str]:
@@ -54,15 +56,21 @@ def _tick_labels(axis: Any, values: list[Any]) -> list[str]:
         # A month a tick while the campaign is young: upright (turned ones cost a redraw).
         return [re.sub(r"%-?([A-Za-z])", lambda m: _DATE_SAMPLE.get(m.group(1), "88"),
                        axis.tickformat or "%d/%m/%Y")]
-    numbers = [float(v) for v in values if isinstance(v, (int, float)) and not math.isnan(v)]
-    top = max([abs(v) for v in (axis.range or ())] + numbers + [100.0 if suffix == "%" else 0.0])
+    shown = [float(v) for v in values  # numpy's numbers too
+             if isinstance(v, numbers.Real) and not math.isnan(v)]
+    top = max([abs(v) for v in (axis.range or ())] + shown + [100.0 if suffix == "%" else 0.0])
     digits = len(f"{top * 1.2:,.0f}")  # the axis may run past the largest value
     return ["8" * digits + suffix]
 
 
 def _axis_values(fig: go.Figure, letter: str) -> list[Any]:
     """Every trace's values along the ``letter`` axis."""
-    return [v for trace in fig.data for v in (getattr(trace, letter, None) or ())]
+    values: list[Any] = []
+    for trace in fig.data:
+        got = getattr(trace, letter, None)  # a tuple, a NumPy array or None
+        if got is not None:
+            values.extend(got)
+    return values
 
 
 def fitted_margins(fig: go.Figure, size: float, least: dict[str, int]) -> dict[str, int]:
