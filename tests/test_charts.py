@@ -440,6 +440,22 @@ def test_stage_durations():
         "Lâu nhất: 9 ngày<br>Số lượt: 3 (đang ở bước này: 1)")
 
 
+
+def test_stage_durations_horizontal_keeps_the_stage_names_level():
+    """On the Khen thưởng page the stages run top to bottom: their names level on the left,
+    the days along the bottom, the first stage on top, each bar with its own hover."""
+    upright = charts.stage_durations(stages_frame(), lang="vi")
+    fig = charts.stage_durations(stages_frame(), lang="vi", horizontal=True)
+    bar = fig.data[0]
+    assert bar.orientation == "h"
+    assert list(bar.y) == list(upright.data[0].x) and list(bar.x) == list(upright.data[0].y)
+    assert bar.hovertext == upright.data[0].hovertext
+    assert fig.layout.yaxis.autorange == "reversed"
+    assert fig.layout.yaxis.title.text == upright.layout.xaxis.title.text
+    # the names' room is on the left now, not under the plot
+    assert fig.layout.margin.l > upright.layout.margin.l
+    assert fig.layout.margin.b < upright.layout.margin.b
+
 # --- readable hover boxes and heatmap axis ---------------------------------------------------
 
 

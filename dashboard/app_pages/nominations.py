@@ -21,15 +21,14 @@ if nominations.rows.empty:
     empty_state(lang, "no_nominations")
     st.stop()
 
-left, right = st.columns(2)
-with left:
-    st.subheader(t("heading_pipeline", lang))
-    chart(charts.nomination_pipeline, state.query("metrics/nominations_by_status", **params),
-          lang)
-with right:
-    st.subheader(t("heading_award_status", lang))
-    chart(charts.nominations_award_status,
-          state.query("marts/nominations_award_status", **params), lang)
+# Full width, bars across: the stages' and the award forms' long names stay level and whole
+# (side by side, half a page each, the stages' names stood on end under a plot 74 px tall).
+st.subheader(t("heading_pipeline", lang))
+chart(charts.nomination_pipeline, state.query("metrics/nominations_by_status", **params), lang,
+      horizontal=True)
+st.subheader(t("heading_award_status", lang))
+chart(charts.nominations_award_status, state.query("marts/nominations_award_status", **params),
+      lang)
 
 st.subheader(t("heading_status_weekly", lang))
 window = (formats.as_date(campaign["start_date"]), formats.as_date(campaign["end_date"]))
@@ -37,7 +36,8 @@ chart(charts.nomination_status_weekly, state.query("marts/nomination_status_week
       lang, window=window)
 
 st.subheader(t("heading_stage_durations", lang))
-chart(charts.stage_durations, state.query("marts/stage_durations", **params), lang)
+chart(charts.stage_durations, state.query("marts/stage_durations", **params), lang,
+      horizontal=True)
 
 st.subheader(t("heading_nomination_list", lang))
 columns = ["nomination_code", "subject_name", "subject_type", "proposing_unit_name",

@@ -386,3 +386,21 @@ def test_charts_are_drawn_once_with_margins_that_fit(pages: dict[str, Any], serv
     for chart in drawn:
         assert None not in chart["given"], chart
         assert chart["drawn"] == chart["given"], f"{path}: Plotly widened the margins: {chart}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_nomination_charts_keep_their_labels_level_and_their_plots_tall(
+        pages: dict[str, Any], server: Server, lang: str) -> None:
+    """The stages' and award forms' names are long: drawn as columns, half a page wide, Plotly
+    stood them on end and left the pipeline a plot 74 px tall in a 400 px chart. Each chart of
+    the Khen thưởng page keeps its tick labels level or at most turned 30°, and at least half
+    of its height for the plot."""
+    page = pages[lang]
+    open_page(page, server, "/khen-thuong", lang, "page_nominations", 4)
+    drawn = page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')].map(p => ({
+        angles: Object.values(p._fullLayout.xaxis._tickAngles || {}).map(Math.round),
+        plot: Math.round(p._fullLayout._size.h), height: p._fullLayout.height}))""")
+    assert len(drawn) == 4
+    for chart in drawn:
+        assert all(abs(a) <= 30 for a in chart["angles"]), chart
+        assert chart["plot"] >= chart["height"] / 2, chart

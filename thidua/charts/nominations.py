@@ -141,10 +141,11 @@ def nominations_award_status(df: pd.DataFrame, lang: str = "vi") -> go.Figure:
     return apply_theme(fig, lang, height=max(340, 160 + 44 * len(labels)))
 
 
-def stage_durations(df: pd.DataFrame, lang: str = "vi") -> go.Figure:
+def stage_durations(df: pd.DataFrame, lang: str = "vi", horizontal: bool = False) -> go.Figure:
     """Median days spent in each (non-final) stage, in pipeline order.
 
     ``df``: status, sort_order, stays, ongoing, median_days, mean_days, max_days.
+    ``horizontal``: the stages top to bottom, their names level (as the pipeline's).
     """
     if is_empty(df):
         return no_data_figure(lang)
@@ -162,11 +163,19 @@ def stage_durations(df: pd.DataFrame, lang: str = "vi") -> go.Figure:
             max=formats.number(row["max_days"], lang, decimals=0),
             stays=formats.count(as_int(row["stays"]), lang),
             ongoing=formats.count(as_int(row["ongoing"]), lang)))
-    fig = go.Figure(go.Bar(x=labels, y=medians, marker_color=[status_colour(c) for c in codes],
-                           text=["" if m is None else formats.number(m, lang) for m in medians],
-                           textposition="outside", cliponaxis=False, hovertext=hovers,
-                           hovertemplate=HOVER, showlegend=False))
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=labels,
-                     title=dict(text=t("chart_axis_status", lang)))
-    fig.update_yaxes(rangemode="tozero", title=dict(text=t("chart_axis_median_days", lang)))
+    bar = dict(marker_color=[status_colour(c) for c in codes],
+               text=["" if m is None else formats.number(m, lang) for m in medians],
+               textposition="outside", cliponaxis=False, hovertext=hovers, hovertemplate=HOVER,
+               showlegend=False)
+    stage_axis = dict(type="category", categoryorder="array", categoryarray=labels,
+                      title=dict(text=t("chart_axis_status", lang)))
+    days_axis = dict(rangemode="tozero", title=dict(text=t("chart_axis_median_days", lang)))
+    if horizontal:
+        fig = go.Figure(go.Bar(y=labels, x=medians, orientation="h", **bar))
+        fig.update_yaxes(**stage_axis, autorange="reversed")
+        fig.update_xaxes(**days_axis)
+    else:
+        fig = go.Figure(go.Bar(x=labels, y=medians, **bar))
+        fig.update_xaxes(**stage_axis)
+        fig.update_yaxes(**days_axis)
     return apply_theme(fig, lang, height=380)
