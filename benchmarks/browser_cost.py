@@ -11,6 +11,11 @@ click until the change is shown and one more second has passed (Plotly's second 
 table's canvas), and the CPU of all Chromium processes over the whole run (``/proc``).
 Medians per action over ``--rounds`` rounds of the cycle (the first round is not counted: code
 and fonts load on it). A lever is judged by the task time per round, thidua ÷ baseline.
+
+``--slow-server N`` makes the server slow, as 20 viewers on 2 cores make it, without more
+browsers: the servers run on the last CPU with N busy processes (each in a session of its own,
+since the kernel shares a core between sessions, not processes), the browser and this script
+on the others. The median time an action takes until it is shown is reported with each run.
 Results: a Markdown table on stdout, every figure in ``artifacts/browser_cost.json``.
 """
 
@@ -19,8 +24,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -40,6 +47,7 @@ from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.browser.drive import ACTION_TIMEOUT_MS, Viewer  # noqa: E402
 
 OUT = ROOT / "artifacts" / "browser_cost.json"
+TASKSET = "taskset"
 METRICS = ("TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration")
 SETTLE_S = 1.0  # after the change is shown: Plotly's redraw for its margins, late paints
 
@@ -58,19 +66,21 @@ async def measure(browser, url: str, name: str | None, rounds: int) -> dict:
     viewer = Viewer(page, url, name)
     await sign_in(page, url, name)
     per_kind: dict[str, list[dict[str, float]]] = {}
+    shown_s: list[float] = []
     cpu_start = None
     for i in range(rounds * len(CYCLE)):
         if i == len(CYCLE):  # the first round warms up
             cpu_start = cpu_s()
         kind, arg = CYCLE[i % len(CYCLE)]
         before = await counters(cdp)
-        await viewer.act(kind, arg)
+        took = await viewer.act(kind, arg)
         await asyncio.sleep(SETTLE_S)
         after = await counters(cdp)
         if i >= len(CYCLE):
             key = f"{kind} {arg}".strip()
             per_kind.setdefault(key, []).append(
                 {m: 1000 * (after[m] - before[m]) for m in METRICS})
+            shown_s.append(took)
     cpu = cpu_s() - (cpu_start or 0)
     await context.close()
     medians = {k: {m: round(statistics.median(s[m] for s in v)) for m in METRICS}
@@ -78,7 +88,23 @@ async def measure(browser, url: str, name: str | None, rounds: int) -> dict:
     counted = (rounds - 1) * len(CYCLE)
     return {"by_action": medians,
             "task_ms_per_round": sum(v["TaskDuration"] for v in medians.values()),
-            "cpu_ms_per_action": round(1000 * cpu / counted)}
+            "cpu_ms_per_action": round(1000 * cpu / counted),
+            "shown_s_median": round(statistics.median(shown_s), 3)}
+
+
+def pinned(command, cpu: int):
+    """``command`` (a stack's backend command) run on CPU ``cpu`` only."""
+    def run(port: int, root: Path) -> tuple[list[str], dict[str, str]]:
+        argv, env = command(port, root)
+        return [TASKSET, "-c", str(cpu), *argv], env
+    return run
+
+
+def hogs(count: int, cpu: int) -> list[subprocess.Popen]:
+    """``count`` busy processes on CPU ``cpu``, each in a session of its own."""
+    spin = f"import os; os.sched_setaffinity(0, {{{cpu}}})\nwhile True: pass"
+    return [subprocess.Popen([sys.executable, "-c", spin], start_new_session=True)
+            for _ in range(count)]
 
 
 async def run(args) -> list[dict]:
@@ -89,18 +115,31 @@ async def run(args) -> list[dict]:
     st.prepare(root, {"lanh.dao00": "lanh_dao"})
     targets = [("thidua", st.unit_command, "lanh.dao00")]
     targets += [("one chart", baseline_command, None)] if args.baseline else []
-    results = []
+    results, busy = [], []
+    server_cpu = (os.cpu_count() or 1) - 1
+    if args.slow_server:
+        if not server_cpu or not shutil.which(TASKSET):
+            raise SystemExit("--slow-server needs two CPUs and taskset (util-linux)")
+        targets = [(label, pinned(command, server_cpu), name)
+                   for label, command, name in targets]
+        os.sched_setaffinity(0, set(range(server_cpu)))  # Chromium inherits it
     try:
         async with async_playwright() as api:
             for label, command, name in targets:
                 with st.running(root, 1, None, command) as stack:
+                    busy = hogs(args.slow_server, server_cpu)
                     browser = await api.chromium.launch(executable_path=str(CHROMIUM), args=[
                         *CHROMIUM_ARGS, f"--host-resolver-rules=MAP {st.SERVER_NAME} 127.0.0.1"])
                     print(f"{label} …", file=sys.stderr, flush=True)
-                    results.append({"target": label, **await measure(browser, stack.url, name,
-                                                                     args.rounds)})
+                    results.append({"target": label, "slow_server": args.slow_server,
+                                    **await measure(browser, stack.url, name, args.rounds)})
                     await browser.close()
+                    for hog in busy:
+                        hog.kill()
+                    busy = []
     finally:
+        for hog in busy:
+            hog.kill()
         shutil.rmtree(root, ignore_errors=True)
     OUT.write_text(json.dumps(results, indent=1, ensure_ascii=False))
     return results
@@ -118,6 +157,8 @@ def table(results: list[dict]) -> str:
         str(r["task_ms_per_round"]) for r in results) + " |")
     lines.append("| **CPU ms per action, all Chromium** | " + " | ".join(
         str(r["cpu_ms_per_action"]) for r in results) + " |")
+    lines.append("| **an action shown after, median s** | " + " | ".join(
+        str(r["shown_s_median"]) for r in results) + " |")
     if len(results) == 2:
         a, b = (r["task_ms_per_round"] for r in results)
         lines.append(f"\nthidua ÷ one chart, task time per round: {a / b:.2f}")
@@ -129,6 +170,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=4,
                         help="rounds of the cycle (the first warms up)")
     parser.add_argument("--no-baseline", dest="baseline", action="store_false")
+    parser.add_argument("--slow-server", type=int, default=0, metavar="N",
+                        help="the servers on the last CPU with N busy processes beside them")
     args = parser.parse_args()
     if args.rounds < 2:
         parser.error("--rounds must be at least 2 (the first round is not counted)")

@@ -28,7 +28,7 @@ import streamlit as st
 if __package__ in (None, ""):  # `streamlit run dashboard/streamlit_app.py` runs it as a script
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dashboard.ui import access, download_link, oidc, state, timing, unit_picker
+from dashboard.ui import access, delivery, download_link, oidc, state, timing, unit_picker
 from dashboard.ui.page_css import page_styles
 from dashboard.ui.widgets import md_escape
 from thidua import formats
@@ -296,5 +296,5 @@ def main() -> None:
     page.run()
 
 
-with timing.timed_run():  # one JSON line per run when $THIDUA_TIMING_LOG is set
+with timing.timed_run(), delivery.whole_pages():  # timed per run; sent in one piece
     main()

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard.ui import access, state
+from dashboard.ui import access, delivery, state
 from dashboard.ui.download_link import offer
 from dashboard.ui.widgets import page_start, show_table
 from thidua import formats
@@ -64,6 +64,7 @@ def upload_path(folder: Path, name: str, max_bytes: int = 200) -> Path:
 def run_import(name: str, data: bytes, replace_all: bool = False) -> None:
     """Load the upload in a child process with memory and time limits (``load_isolated``):
     whatever the file does, this server process stays up."""
+    delivery.release()  # the spinner and each step are shown as they come
     status = st.empty()  # what the import is doing: its step, the rows read so far
 
     def step(key: str, _n: int, _total: int) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.ui import access, state
+from dashboard.ui import access, delivery, state
 from dashboard.ui.download_link import offer
 from dashboard.ui.widgets import page_start
 from thidua import formats
@@ -56,6 +56,7 @@ MIME = {"pdf": "application/pdf", "html": "text/html",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 wanted = (fmt, tuple(sorted(scope.items(), key=lambda kv: kv[0])))
 if st.button(t("reports_build", lang), icon=":material/description:", key="reports_build"):
+    delivery.release()  # the spinner is shown while the document is built
     with st.spinner(t("reports_building", lang)):
         st.session_state["report"] = (wanted, state.document("progress", fmt=fmt, **scope))
 built = st.session_state.get("report")
