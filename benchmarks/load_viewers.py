@@ -223,7 +223,10 @@ async def run(args) -> list[dict]:
         async with async_playwright() as api:
             for label, count, command, who in targets:
                 log = root / "log" / f"timing-{len(results)}.jsonl"
-                with st.running(root, count, {"THIDUA_TIMING_LOG": str(log)}, command) as stack:
+                env = {"THIDUA_TIMING_LOG": str(log)}
+                if args.hold_ms is not None:
+                    env["THIDUA_HOLD_MS"] = str(args.hold_ms)
+                with st.running(root, count, env, command) as stack:
                     browser = await api.chromium.launch(executable_path=browser_path(
                         root, args.browser_nice), args=[
                         *CHROMIUM_ARGS, f"--host-resolver-rules=MAP {st.SERVER_NAME} 127.0.0.1"])
@@ -300,6 +303,8 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=30.0, help="seconds of actions per N")
     parser.add_argument("--import-every", type=float, default=20.0)
     parser.add_argument("--no-baseline", dest="baseline", action="store_false")
+    parser.add_argument("--hold-ms", type=int, default=None,
+                        help="the servers' THIDUA_HOLD_MS (0: pages streamed element by element)")
     parser.add_argument("--browser-nice", type=int, default=0,
                         help="run the browsers (the driver's session) N steps nicer than "
                         "the servers (0: as they are)")

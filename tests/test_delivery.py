@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.ui import delivery
@@ -44,10 +45,9 @@ def test_a_slow_run_streams_once_it_has_held_for_hold_s() -> None:
 
 def _page_with_progress() -> None:
     import streamlit as st
+    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
     from dashboard.ui import delivery as d
-
-    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
     with d.whole_pages():
         held = get_script_run_ctx()._enqueue
@@ -146,3 +146,33 @@ def test_no_hold_sends_at_once() -> None:
     held = delivery.Held(sent.append, hold_s=0.0, clock=Clock())
     held("title")
     assert sent == ["title"]
+
+
+@pytest.mark.parametrize(("value", "seconds"), [
+    (None, delivery.HOLD_S), ("250", 0.25), ("0", 0.0), ("ten", delivery.HOLD_S),
+    ("-5", delivery.HOLD_S), ("1e9", delivery.HOLD_S)])
+def test_the_hold_is_a_setting(monkeypatch: pytest.MonkeyPatch, value: str | None,
+                               seconds: float) -> None:
+    if value is None:
+        monkeypatch.delenv("THIDUA_HOLD_MS", raising=False)
+    else:
+        monkeypatch.setenv("THIDUA_HOLD_MS", value)
+    assert delivery.hold_s() == seconds
+
+
+def test_a_hold_of_zero_streams_as_streamlit_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("THIDUA_HOLD_MS", "0")
+
+    def page() -> None:
+        import streamlit as st
+        from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+        from dashboard.ui import delivery as d
+
+        with d.whole_pages():
+            st.session_state["held"] = isinstance(get_script_run_ctx()._enqueue, d.Held)
+            st.title("streamed")
+
+    at = AppTest.from_function(page).run()
+    assert at.session_state["held"] is False
+    assert [h.value for h in at.title] == ["streamed"]

@@ -12,15 +12,16 @@ the end of the run brought it back to 2,336 ms and 260 ms, and the page was show
 
 ``whole_pages`` holds what the run writes and sends it when the run ends (finished, stopped,
 rerun or failed: Streamlit's own messages follow). Each element written still passes Streamlit's
-check for a stop or a rerun, so ``st.stop()`` (a refused page) ends the run where it did. A
-run that takes longer than ``HOLD_S`` sends what it has at its next element and streams from
-there, as does a page that calls ``release`` before long work whose progress people watch (an
-import, a document).
+check for a stop or a rerun, so ``st.stop()`` (a refused page) ends the run where it did. A run
+that takes longer than ``HOLD_S`` (``$THIDUA_HOLD_MS``; 0 turns holding off) sends what it has
+at its next element and streams from there, as does a page that calls ``release`` before long
+work whose progress people watch (an import, a document).
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -29,6 +30,16 @@ from typing import Any
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 HOLD_S = 1.0  # a run slower than this shows its page as it goes, as Streamlit does
+
+
+def hold_s() -> float:
+    """``$THIDUA_HOLD_MS`` in seconds (0: every element sent as it is written, as Streamlit
+    does; anything that is not a number from 0 to 60,000: ``HOLD_S``)."""
+    try:
+        ms = float(os.environ.get("THIDUA_HOLD_MS", HOLD_S * 1000))
+    except ValueError:
+        return HOLD_S
+    return ms / 1000 if 0 <= ms <= 60_000 else HOLD_S
 
 
 class Held:
@@ -69,11 +80,12 @@ def whole_pages() -> Iterator[None]:
     ctx = get_script_run_ctx()
     send = getattr(ctx, "_enqueue", None)
     parts = _runner_parts(send)
-    if parts is None:  # bare mode, another Streamlit, or already holding: nothing is held
+    limit = hold_s()
+    if parts is None or not limit:  # bare mode, another Streamlit, holding already, or off
         yield
         return
     deliver, yield_point = parts
-    held = Held(deliver, yield_point=yield_point)
+    held = Held(deliver, hold_s=limit, yield_point=yield_point)
     ctx._enqueue = held
     try:
         yield
