@@ -5,10 +5,10 @@ each, and the browser lays the page out again for each. While the server answers
 milliseconds the messages arrive together and cost one layout; when it is slow (20 viewers on
 2 cores, a province's first query) they arrive spread over the run, and every viewer's browser
 redraws the page once per element. Measured (``benchmarks/browser_cost.py --slow-server 30``,
-the server on one core with 30 busy processes): thidua's browser work grew from 1,640 to 3,301
+the server on one core with 30 busy processes): thidua's browser work grew from 1,638 to 3,301
 ms a round of the load cycle, and its CPU from 257 to 366 ms an action; holding the messages to
-the end of the run brought it back to 2,336 ms and 260 ms, and the page was shown sooner
-(0.98 s against 1.37 s the median action).
+the end of the run brought it to 2,058 ms and 238 ms, and the change was shown sooner (0.85 s
+against 1.37 s, the median action; ``benchmarks/RESULTS.md``, sixth session).
 
 ``whole_pages`` holds what the run writes and sends it when the run ends (finished, stopped,
 rerun or failed: Streamlit's own messages follow). Each element written still passes Streamlit's
