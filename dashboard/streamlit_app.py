@@ -223,29 +223,30 @@ def _account(initial: Filters) -> Account | None:
 
 
 def _sign_in(lang: str) -> None:
-    """The sign-in page at any address, and nothing else.
-
-    It is the default page (as the home switch is once signed in), so the rerun after a
-    successful sign-in lands on the home switch and from there on the Overview.
-    """
+    """The sign-in page at any address, and nothing else; the default page (as the home switch
+    is once signed in): the rerun after a sign-in lands on the home switch, then the Overview."""
     st.session_state.pop(access.ACCOUNT_KEY, None)
     st.session_state["filters"] = Filters(lang=lang)
-    title = t("signin_page_title", lang)
-    # Every page's own address, and an unknown one, answers with the sign-in form too, so a
-    # signed-out person gets the form and not Streamlit's English "Page not found" dialog.
+    _at_every_address(SIGN_IN_PAGE, t("signin_page_title", lang)).run()
+
+
+def _at_every_address(script: str, title: str):
+    """``script`` as the hidden navigation's only page, at "/" and under every page's address
+    (and an unknown one): a signed-out person gets the sign-in form and a projector its slides
+    at any link, not Streamlit's English "Page not found" dialog over them."""
     known = [*(url for *_, url in PAGES), "dang-nhap"]
     urls = known + [p for p in [_requested_path()] if p and p not in known and "/" not in p]
-    at_addresses = [st.Page(_sign_in_at(url), title=title, url_path=url) for url in urls]
-    st.navigation([st.Page(HERE / SIGN_IN_PAGE, title=title, default=True), *at_addresses],
-                  position="hidden").run()
+    at = [st.Page(_script_at(script, url), title=title, url_path=url) for url in urls]
+    return st.navigation([st.Page(HERE / script, title=title, default=True), *at],
+                         position="hidden")
 
 
-def _sign_in_at(url: str):
-    """A page function for one address that runs the sign-in script."""
+def _script_at(script: str, url: str):
+    """A page function for one address that runs ``script`` (a file beside this one)."""
     def page() -> None:
-        runpy.run_path(str(HERE / SIGN_IN_PAGE), run_name="__page__")
+        runpy.run_path(str(HERE / script), run_name="__page__")
 
-    page.__name__ = f"sign_in_{url.encode().hex()}"  # any address, a name of its own
+    page.__name__ = f"{Path(script).stem}_{url.encode().hex()}"  # a name for each address
     return page
 
 
@@ -276,8 +277,7 @@ def main() -> None:
         query.pop("as_of", None)
     allowed = roles.allowed_pages(role)
     if presenting:
-        page = st.navigation([st.Page(HERE / PRESENTATION_PAGE, title=t(
-            "present_title", filters.lang))], position="hidden")
+        page = _at_every_address(PRESENTATION_PAGE, t("present_title", filters.lang))
     else:
         access.sidebar_account(filters.lang)
         page = _navigation(filters.lang, query, notices, allowed)

@@ -110,12 +110,18 @@ def test_kpi_slide_shows_the_summary(browser: Any, server: Any, summary: dict) -
         context.close()
 
 
-def test_auto_advance_moves_on_by_itself(browser: Any, server: Any, summary: dict) -> None:
+@pytest.mark.parametrize("path", ["/", "/tieu-chi"])
+def test_auto_advance_moves_on_by_itself(browser: Any, server: Any, summary: dict,
+                                         path: str) -> None:
+    """At "/" and at a page's own address (a link copied from the Criteria page): the slides,
+    with no "Page not found" over them, moving on by themselves."""
     context = browser.new_context(viewport=SIZES[1], locale="vi-VN")
     page = context.new_page()
     try:
-        page.goto(f"{server.url}/?mode=trinh-chieu&play=1&every=10", timeout=90_000)
+        page.goto(f"{server.url}{path}?mode=trinh-chieu&play=1&every=10", timeout=90_000)
         _wait_for_title(page, t("slide_kpis", "vi"))
+        assert page.get_by_text("Page not found").count() == 0
+        assert page.locator('[data-testid="stDialog"]').count() == 0
         # The fragment looks every 5 s and moves after 10 s: wait (bounded) for slide 2.
         page.locator("h1", has_text=t("slide_participation", "vi")).first.wait_for(
             state="visible", timeout=40_000)

@@ -128,8 +128,11 @@ def shot(page: Any, name: str) -> None:
 
 
 def linked_pages(page: Any) -> set[str]:
-    """The page addresses any link of the document points to."""
-    hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+    """The page addresses any link of the document points to (not a link within the page:
+    "#stMain", a heading's anchor, which the browser resolves against the page's own path)."""
+    hrefs = page.eval_on_selector_all(
+        "a[href]", "links => links.filter(a => !a.getAttribute('href').startsWith('#'))"
+                   ".map(a => a.href)")
     return {urlsplit(h).path for h in hrefs} & PAGE_PATHS
 
 
