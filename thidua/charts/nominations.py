@@ -45,6 +45,24 @@ def _nominations(value: int, lang: str) -> str:
     return t("chart_hover_nominations", lang, count=formats.count(value, lang))
 
 
+def _stage_bars(labels: list[str], values: list, bar: dict, value_title: str, lang: str,
+                horizontal: bool) -> go.Figure:
+    """One bar per stage in pipeline order: columns, or bars across with the first stage on top
+    (long stage names stay level)."""
+    stage_axis = dict(type="category", categoryorder="array", categoryarray=labels,
+                      title=dict(text=t("chart_axis_status", lang)))
+    value_axis = dict(rangemode="tozero", title=dict(text=value_title))
+    if horizontal:
+        fig = go.Figure(go.Bar(y=labels, x=values, orientation="h", **bar))
+        fig.update_yaxes(**stage_axis, autorange="reversed")
+        fig.update_xaxes(**value_axis)
+    else:
+        fig = go.Figure(go.Bar(x=labels, y=values, **bar))
+        fig.update_xaxes(**stage_axis)
+        fig.update_yaxes(**value_axis)
+    return fig
+
+
 def nomination_pipeline(df: pd.DataFrame, lang: str = "vi",
                         horizontal: bool = False) -> go.Figure:
     """Nominations per status, every stage of the pipeline in order (zeros included).
@@ -64,17 +82,7 @@ def nomination_pipeline(df: pd.DataFrame, lang: str = "vi",
     bar = dict(marker_color=[status_colour(c) for c in codes],
                text=[formats.count(v, lang) for v in values], textposition="outside",
                cliponaxis=False, hovertext=hovers, hovertemplate=HOVER, showlegend=False)
-    category_axis = dict(type="category", categoryorder="array", categoryarray=labels,
-                         title=dict(text=t("chart_axis_status", lang)))
-    count_axis = dict(rangemode="tozero", title=dict(text=t("chart_axis_nominations", lang)))
-    if horizontal:
-        fig = go.Figure(go.Bar(y=labels, x=values, orientation="h", **bar))
-        fig.update_yaxes(**category_axis, autorange="reversed")
-        fig.update_xaxes(**count_axis)
-    else:
-        fig = go.Figure(go.Bar(x=labels, y=values, **bar))
-        fig.update_xaxes(**category_axis)
-        fig.update_yaxes(**count_axis)
+    fig = _stage_bars(labels, values, bar, t("chart_axis_nominations", lang), lang, horizontal)
     return apply_theme(fig, lang, height=400)
 
 
@@ -167,15 +175,5 @@ def stage_durations(df: pd.DataFrame, lang: str = "vi", horizontal: bool = False
                text=["" if m is None else formats.number(m, lang) for m in medians],
                textposition="outside", cliponaxis=False, hovertext=hovers, hovertemplate=HOVER,
                showlegend=False)
-    stage_axis = dict(type="category", categoryorder="array", categoryarray=labels,
-                      title=dict(text=t("chart_axis_status", lang)))
-    days_axis = dict(rangemode="tozero", title=dict(text=t("chart_axis_median_days", lang)))
-    if horizontal:
-        fig = go.Figure(go.Bar(y=labels, x=medians, orientation="h", **bar))
-        fig.update_yaxes(**stage_axis, autorange="reversed")
-        fig.update_xaxes(**days_axis)
-    else:
-        fig = go.Figure(go.Bar(x=labels, y=medians, **bar))
-        fig.update_xaxes(**stage_axis)
-        fig.update_yaxes(**days_axis)
+    fig = _stage_bars(labels, medians, bar, t("chart_axis_median_days", lang), lang, horizontal)
     return apply_theme(fig, lang, height=380)
