@@ -16,6 +16,9 @@ and fonts load on it). A lever is judged by the task time per round, thidua ÷ b
 browsers: the servers run on the last CPU with N busy processes (each in a session of its own,
 since the kernel shares a core between sessions, not processes), the browser and this script
 on the others. The median time an action takes until it is shown is reported with each run.
+``--slow-browser N`` is the other way round: the browser on the first CPU beside N busy
+processes, the server alone on the last (one browser starved of CPU, as each of 20 browsers on
+2 cores is, without the 19 others).
 Results: a Markdown table on stdout, every figure in ``artifacts/browser_cost.json``.
 """
 
@@ -123,15 +126,22 @@ async def run(args) -> list[dict]:
         targets = [(label, pinned(command, server_cpu), name)
                    for label, command, name in targets]
         os.sched_setaffinity(0, set(range(server_cpu)))  # Chromium inherits it
+    if args.slow_browser:
+        if not server_cpu or not shutil.which(TASKSET):
+            raise SystemExit("--slow-browser needs two CPUs and taskset (util-linux)")
+        targets = [(label, pinned(command, server_cpu), name)
+                   for label, command, name in targets]
+        os.sched_setaffinity(0, {0})  # Chromium inherits it
     try:
         async with async_playwright() as api:
             for label, command, name in targets:
                 with st.running(root, 1, None, command) as stack:
-                    busy = hogs(args.slow_server, server_cpu)
+                    busy = hogs(args.slow_server, server_cpu) + hogs(args.slow_browser, 0)
                     browser = await api.chromium.launch(executable_path=str(CHROMIUM), args=[
                         *CHROMIUM_ARGS, f"--host-resolver-rules=MAP {st.SERVER_NAME} 127.0.0.1"])
                     print(f"{label} …", file=sys.stderr, flush=True)
                     results.append({"target": label, "slow_server": args.slow_server,
+                                    "slow_browser": args.slow_browser,
                                     **await measure(browser, stack.url, name, args.rounds)})
                     await browser.close()
                     for hog in busy:
@@ -172,6 +182,8 @@ def main() -> None:
     parser.add_argument("--no-baseline", dest="baseline", action="store_false")
     parser.add_argument("--slow-server", type=int, default=0, metavar="N",
                         help="the servers on the last CPU with N busy processes beside them")
+    parser.add_argument("--slow-browser", type=int, default=0, metavar="N",
+                        help="the browser on the first CPU with N busy processes beside it")
     args = parser.parse_args()
     if args.rounds < 2:
         parser.error("--rounds must be at least 2 (the first round is not counted)")

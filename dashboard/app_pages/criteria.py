@@ -1,4 +1,8 @@
-"""Tiêu chí: criteria fulfilment per department, its trend and who has not submitted (UI only)."""
+"""Tiêu chí: criteria fulfilment per department, completeness and who has not submitted (UI only).
+
+The fulfilment trend per period is the Overview's chart; it is not drawn here a second time (a
+Plotly chart is the costliest element a page sends to the browser).
+"""
 
 from __future__ import annotations
 
@@ -49,13 +53,8 @@ heat = cells[cells["unit_code"].isin(shown["unit_code"])].assign(
 chart(charts.criteria_heatmap, heat, lang)
 level_view.drill_down(view, level, lang, f"criteria_drill_{','.join(filters.units)}")
 
-trend_col, complete_col = st.columns(2)
-with trend_col:
-    st.subheader(t("heading_criteria_trend", lang))
-    chart(charts.fulfilment_trend, state.query("marts/fulfilment_trend", **params), lang)
-with complete_col:
-    st.subheader(t("heading_completeness", lang))
-    chart(charts.completeness_by_unit, shown, lang)
+st.subheader(t("heading_completeness", lang))
+chart(charts.completeness_by_unit, shown, lang)
 
 st.subheader(t("heading_missing", lang, period=formats.month(period, lang)))
 access.scope_caption(lang)
@@ -72,5 +71,6 @@ else:
 
 with st.expander(t("criteria_list", lang)):
     crit = cells.drop_duplicates("criterion_code")[["criterion_code", "criterion_name"]]
-    for row in crit.itertuples():
-        st.markdown(f"**{md_escape(row.criterion_code)}** — {md_escape(row.criterion_name)}")
+    st.markdown("\n\n".join(  # one element for the list, not one for each criterion
+        f"**{md_escape(row.criterion_code)}** — {md_escape(row.criterion_name)}"
+        for row in crit.itertuples()))

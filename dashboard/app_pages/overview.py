@@ -68,10 +68,12 @@ with right:
         st.info(t("no_period", lang))
     else:
         st.caption(t("attention_caption", lang, period=formats.month(period, lang)))
-        for row in headline.attention:  # names are data: escaped, never read as Markdown
-            st.markdown(
-                f"**{md_escape(row['unit_name'])}** — {t('kpi_completeness', lang)}: "
-                f"{formats.pct(row['completeness_pct'], lang)} · {t('kpi_collective', lang)}: "
-                f"{formats.pct(row['collective_fulfilment_pct'], lang)} · "
-                f"{t('kpi_individual', lang)}: "
-                f"{formats.pct(row['individual_fulfilment_pct'], lang)}")
+        # One element for the list (each element is a message and a render in the browser);
+        # names are data: escaped, never read as Markdown.
+        st.markdown("\n\n".join(
+            f"**{md_escape(row['unit_name'])}** — {t('kpi_completeness', lang)}: "
+            f"{formats.pct(row['completeness_pct'], lang)} · {t('kpi_collective', lang)}: "
+            f"{formats.pct(row['collective_fulfilment_pct'], lang)} · "
+            f"{t('kpi_individual', lang)}: "
+            f"{formats.pct(row['individual_fulfilment_pct'], lang)}"
+            for row in headline.attention))

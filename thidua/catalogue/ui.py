@@ -116,7 +116,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # Criteria.
     "heading_heatmap": ("Tỷ lệ đạt theo đơn vị và tiêu chí — kỳ {period}",
                         "Criteria met by unit and criterion — period {period}"),
-    "heading_criteria_trend": ("Xu hướng theo kỳ", "Trend per period"),
     "heading_completeness": ("Mức đầy đủ đánh giá theo đơn vị", "Evaluation completeness by unit"),
     "heading_missing": ("Chưa nộp đủ kết quả đánh giá — kỳ {period}",
                         "Results not (fully) submitted — period {period}"),
