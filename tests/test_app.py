@@ -81,10 +81,14 @@ def test_overview_kpis_default_as_of(app):
         "Cán bộ tham gia": "83,3%", "Đơn vị tham gia": "66,7%",
         "Tập thể đạt tiêu chí": "100,0%", "Cá nhân đạt tiêu chí": "87,5%",
         "Mức đầy đủ đánh giá": "85,7%", "Hồ sơ khen thưởng": "3"}
+    # What each figure counts is inside its card (the metric's grey delta line, no arrow).
+    details = {m.label: m.delta for m in at.metric}
+    assert details["Cán bộ tham gia"] == "5/6 · chỉ tiêu 90%"
+    assert details["Tập thể đạt tiêu chí"] == "4/4 · kỳ 12/2025"
+    assert details["Mức đầy đủ đánh giá"] == "12/14 · kỳ 12/2025"
+    assert details["Hồ sơ khen thưởng"] == "1 đã khen · 1 đang xét · 1 không khen"
+    assert {m.proto.color for m in at.metric} == {2}  # GRAY: the delta colour off, no red or green
     captions = [c.value for c in at.caption]
-    assert "5/6 · chỉ tiêu 90%" in captions
-    assert "12/14 · kỳ 12/2025" in captions
-    assert "1 đã khen · 1 đang xét · 1 không khen" in captions
     assert any("Số liệu đến ngày 15/06/2026" in c and "«tiny»" in c for c in captions)
 
 
@@ -337,8 +341,9 @@ def test_pages_agree_with_thidua_summary_on_the_sample(monkeypatch, tmp_path: Pa
     assert shown["Units taking part"] == f"{summary['unit_participation_pct']:.1f}%"
     assert shown["Individual criteria met"] == f"{100 * met / evaluated:.1f}%"
     assert shown["Nominations"] == str(summary["nominations_total"])
-    captions = [c.value for c in at.caption]
-    assert f"{summary['staff_registered']}/{summary['staff_total']} · target 100%" in captions
+    details = {m.label: m.delta for m in at.metric}
+    assert details["Staff taking part"] == (
+        f"{summary['staff_registered']}/{summary['staff_total']} · target 100%")
 
 
 def test_reports_page_gives_the_list_and_builds_the_report(app):

@@ -89,16 +89,16 @@ def _check_overview(at: AppTest, variant: str, name: str) -> None:
     assert metrics["Cán bộ tham gia"] == STAFF_PCT[staff]
     assert metrics["Đơn vị tham gia"] == UNITS_PCT[units]
     assert metrics["Hồ sơ khen thưởng"] == ("3" if nominated else "0")
-    captions = _texts(at, "caption")
-    assert f"{staff} · chỉ tiêu 90%" in captions
-    assert units in captions
+    details = {m.label: m.delta for m in at.metric}  # in each card, under its figure
+    assert details["Cán bộ tham gia"] == f"{staff} · chỉ tiêu 90%"
+    assert details["Đơn vị tham gia"] == units
     if evaluated:
         assert metrics["Cá nhân đạt tiêu chí"] != "—"
         assert t("no_period", "vi") not in _texts(at, "info")
     else:  # nothing evaluated yet: fulfilment unknown, said in words
         assert [metrics[k] for k in ("Tập thể đạt tiêu chí", "Cá nhân đạt tiêu chí",
                                      "Mức đầy đủ đánh giá")] == ["—", "—", "—"]
-        assert "0/0 · kỳ —" in captions
+        assert details["Mức đầy đủ đánh giá"] == "0/0 · kỳ —"
         assert t("no_period", "vi") in _texts(at, "info")
     progress = [p.proto.text for p in at.get("progress")]
     assert len(progress) == 1 and progress[0].endswith(WINDOW[name]), progress

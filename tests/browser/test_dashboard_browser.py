@@ -129,7 +129,8 @@ def check_overview(page: Any, lang: str, summary: dict[str, Any]) -> None:
     expect(main(page)).to_contain_text(f"{summary['units_registered']}/{summary['units_total']}")
     by_status = summary["nominations_by_status"]
     awarded, rejected = by_status.get("da_khen_thuong", 0), by_status.get("khong_khen_thuong", 0)
-    expect(main(page)).to_contain_text(t(
+    outcome = cards.filter(has=page.get_by_text(t("kpi_nominations", lang), exact=True))
+    expect(outcome.locator('[data-testid="stMetricDelta"]')).to_have_text(t(  # in its card
         "kpi_nomination_outcome", lang, awarded=awarded, rejected=rejected,
         pending=summary["nominations_total"] - awarded - rejected))
 
