@@ -1,13 +1,14 @@
 """A download on the page as a plain link to thidua's download route, styled as a button.
 
-``offer`` registers the file's recipe (``dashboard/download_registry.py``) for this Streamlit
-session, this account and its session token, and draws ``<a href=…>`` (no ``target``): one
-click downloads in place (same tab; the answer is an attachment, so the page stays) without a
-script run, and the file is built only then, by the route (``dashboard/download_route.py``),
-which checks the session again and writes the audit entry. No ``download`` attribute: with
-one, a refused or expired link would be a failed download with no word of why; without it,
-the tab shows the route's page in the user's language. Every value in the markup is escaped;
-the address is the server's own.
+``offer`` (or ``anchor`` and ``offer_row``, for links side by side) registers the file's
+recipe (``dashboard/download_registry.py``) for this Streamlit session, this account and its
+session token, and draws ``<a href=…>`` (no ``target``): one click downloads in place (same
+tab; the answer is an attachment, so the page stays) without a script run, and the file is
+built only then, by the route (``dashboard/download_route.py``), which checks the session
+again and writes the audit entry. No ``download`` attribute: with one, a refused or expired
+link would be a failed download with no word of why; without it, the tab shows the route's
+page in the user's language. Every value in the markup is escaped; the address is the
+server's own.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from dashboard.ui import access
 from thidua import theme
 
 LINK_CLASS = "thidua-download"
+ROW_CLASS = "thidua-downloads"
 SESSION_KEY = "download_session"
 GLYPH = "\u2913"  # ⤓ a plain glyph, no icon font fetched
 
@@ -40,7 +42,8 @@ def _style() -> str:
         f"a.{LINK_CLASS}:focus-visible{{outline:2px solid {look.primary};outline-offset:2px}}"
         f"a.{LINK_CLASS}.primary{{background:{look.primary};border-color:{look.primary};"
         f"color:{look.paper}}}"
-        f"a.{LINK_CLASS}.primary:hover{{filter:brightness(1.1);color:{look.paper}}}</style>")
+        f"a.{LINK_CLASS}.primary:hover{{filter:brightness(1.1);color:{look.paper}}}"
+        f"div.{ROW_CLASS}{{display:flex;flex-wrap:wrap;gap:.75rem}}</style>")
 
 
 def session_id() -> str:
@@ -54,16 +57,28 @@ def begin_render() -> None:
     REGISTRY.begin_render(session_id())
 
 
-def offer(label: str, build: Callable[[], bytes], file_name: str, mime: str, *, event: str,
-          what: str, action: str, lang: str, primary: bool = False, where: Any = st,
-          **details: Any) -> str:
-    """Draw the download link of ``build``'s file; the token it names is returned."""
+def anchor(label: str, build: Callable[[], bytes], file_name: str, mime: str, *, event: str,
+           what: str, action: str, lang: str, primary: bool = False, **details: Any) -> str:
+    """The ``<a>`` of ``build``'s file (its recipe registered), for ``offer`` or ``offer_row``."""
     account = access.current()
     token = REGISTRY.offer(Recipe(
         build=build, file_name=file_name, mime=mime, event=event, what=what, details=details,
         action=action, user=account.name, session=st.session_state.get(access.TOKEN_KEY),
         accounts=access.store_path(), lang=lang, streamlit_session=session_id()))
     kind = f"{LINK_CLASS} primary" if primary else LINK_CLASS
-    where.html(f"{_style()}<a class=\"{kind}\" href=\"{html.escape(href(token, lang))}\">"
-               f"<span aria-hidden=\"true\">{GLYPH}</span>{html.escape(label)}</a>")
-    return token
+    return (f"<a class=\"{kind}\" href=\"{html.escape(href(token, lang))}\">"
+            f"<span aria-hidden=\"true\">{GLYPH}</span>{html.escape(label)}</a>")
+
+
+def offer(label: str, build: Callable[[], bytes], file_name: str, mime: str, *, event: str,
+          what: str, action: str, lang: str, primary: bool = False, where: Any = st,
+          **details: Any) -> None:
+    """Draw the download link of ``build``'s file."""
+    where.html(_style() + anchor(label, build, file_name, mime, event=event, what=what,
+                                 action=action, lang=lang, primary=primary, **details))
+
+
+def offer_row(*anchors: str, where: Any = st) -> None:
+    """Several links side by side, wrapping when narrow, in one element: each element is a
+    message to the browser and a render of the page there (columns for two links were six)."""
+    where.html(f"{_style()}<div class=\"{ROW_CLASS}\">{''.join(anchors)}</div>")

@@ -11,10 +11,9 @@ import datetime as dt
 from collections.abc import Callable
 
 import pandas as pd
-import streamlit as st
 
 from dashboard.ui import access
-from dashboard.ui.download_link import offer
+from dashboard.ui.download_link import anchor, offer_row
 from dashboard.ui.tables import label_columns
 from thidua import formats
 from thidua.catalogue import t
@@ -69,11 +68,11 @@ def download_buttons(df: pd.DataFrame | Callable[[], pd.DataFrame], slug: str, t
         return (to_xlsx_bytes(label_columns(frame, lang), title=title_text, filter_lines=lines,
                               lang=lang), {"rows": len(frame)})
 
-    left, right, _ = st.columns([1, 1, 4])
     action = "download_named" if named else "download_aggregate"
-    offer(t("download_csv", lang), csv, name, "text/csv", event="download", what=slug,
-          action=action, lang=lang, where=left, format="csv", **details)
-    offer(t("download_xlsx", lang), xlsx, name.removesuffix(".csv") + ".xlsx",
-          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-          event="download", what=slug, action=action, lang=lang, where=right, format="xlsx",
-          **details)
+    offer_row(
+        anchor(t("download_csv", lang), csv, name, "text/csv", event="download", what=slug,
+               action=action, lang=lang, format="csv", **details),
+        anchor(t("download_xlsx", lang), xlsx, name.removesuffix(".csv") + ".xlsx",
+               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+               event="download", what=slug, action=action, lang=lang, format="xlsx",
+               **details))
