@@ -280,9 +280,11 @@ def test_every_slide_shows_the_names_literally(hostile_app, slide: str):
 def test_pages_show_hostile_names_literally(hostile_app):
     at = hostile_app(as_of="2026-06-15")
     assert_literal(at, "overview")
-    # The attention list names the unit Markdown-escaped: "\<img src\=x …\>".
-    assert any(body.startswith("**\\<img") and UNIT in body.replace("\\", "")
-               for body, _ in shown_texts(at)), "overview attention list"
+    # The attention list (one Markdown, a paragraph a unit) names the unit Markdown-escaped:
+    # "\<img src\=x …\>".
+    assert any(line.startswith("**\\<img") and UNIT in line.replace("\\", "")
+               for body, _ in shown_texts(at) for line in body.split("\n\n")), \
+        "overview attention list"
     for page in ("app_pages/criteria.py", "app_pages/nominations.py", "app_pages/tables.py"):
         at.switch_page(page).run()
         assert_literal(at, page)
