@@ -170,3 +170,14 @@ def test_every_chart_has_its_test():
     tested = {build.__name__ for build, _frame in BUILDERS}
     builders_only = public - {"apply_theme", "for_projector", "no_data_figure"}
     assert builders_only - tested == set()
+
+
+def test_no_database_or_accounts_store_is_committed():
+    """A database or an accounts store (names, password hashes, sessions, the audit log) run up
+    by hand beside ``data/`` must never be committed: ``.gitignore`` keeps them out."""
+    import subprocess
+
+    listed = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True,
+                            check=True).stdout.splitlines()
+    stores = [f for f in listed if re.search(r"\.(duckdb|sqlite)(-\w+)?$|\.duckdb\.", f)]
+    assert stores == [], stores
