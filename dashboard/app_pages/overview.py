@@ -41,20 +41,20 @@ else:
     st.progress(1.0, text=t("window_ended_as_of", lang, **window,
                             days=(filters.as_of - end).days))
 
-c1, c2, c3, c4, c5, c6 = kpi_row(6)
-kpi(c1, t("kpi_staff_participation", lang), formats.pct(k.staff_participation_pct, lang),
+row = kpi_row()
+kpi(row, t("kpi_staff_participation", lang), formats.pct(k.staff_participation_pct, lang),
     t("kpi_of_target", lang, count=count(k.staff_registered), total=count(k.staff_total),
       target=formats.number(k.target_participation_pct, lang)))
-kpi(c2, t("kpi_unit_participation", lang), formats.pct(k.unit_participation_pct, lang),
+kpi(row, t("kpi_unit_participation", lang), formats.pct(k.unit_participation_pct, lang),
     t("kpi_count_of", lang, count=count(k.units_registered), total=count(k.units_total)))
 period_text = t("kpi_period", lang, period=formats.month(period, lang))
-kpi(c3, t("kpi_collective", lang), formats.pct(k.collective_fulfilment_pct, lang),
+kpi(row, t("kpi_collective", lang), formats.pct(k.collective_fulfilment_pct, lang),
     f"{count(k.collective_met)}/{count(k.collective_evaluated)} · {period_text}")
-kpi(c4, t("kpi_individual", lang), formats.pct(k.individual_fulfilment_pct, lang),
+kpi(row, t("kpi_individual", lang), formats.pct(k.individual_fulfilment_pct, lang),
     f"{count(k.individual_met)}/{count(k.individual_evaluated)} · {period_text}")
-kpi(c5, t("kpi_completeness", lang), formats.pct(k.completeness_pct, lang),
+kpi(row, t("kpi_completeness", lang), formats.pct(k.completeness_pct, lang),
     f"{count(k.results_evaluated)}/{count(k.results_expected)} · {period_text}")
-kpi(c6, t("kpi_nominations", lang), count(k.nominations_total),
+kpi(row, t("kpi_nominations", lang), count(k.nominations_total),
     t("kpi_nomination_outcome", lang, awarded=count(k.nominations_awarded),
       rejected=count(k.nominations_not_awarded), pending=count(k.nominations_pending)))
 

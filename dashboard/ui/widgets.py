@@ -39,8 +39,9 @@ KPI_MIN_WIDTH_PX = 190  # the longest label ("Tập thể đạt tiêu chí") in
 THREE_BY_TWO_BELOW_PX = 1700  # window width under which six cards would not fit in one row
 
 
-def kpi_row(n: int) -> list:
-    """``n`` card slots that share a row and wrap onto a second one when the window is narrow.
+def kpi_row():
+    """The row the KPI cards (``kpi``) share; they wrap onto a second one when the window is
+    narrow.
 
     Six equal columns cut the labels at 1400 px ("Tập thể đạt tiêu …"); a wrapping row keeps
     every card at least ``KPI_MIN_WIDTH_PX`` wide: six in a row at 1920 px, three and three
@@ -58,15 +59,14 @@ def kpi_row(n: int) -> list:
             f" overflow: visible !important; height: auto !important;}}"
             f" .st-key-kpi_row > div {{align-self: stretch !important;}}"  # cards of a row alike
             f" .st-key-kpi_row > div > div {{height: 100% !important;}}</style>")
-    row = st.container(horizontal=True, gap="small", key="kpi_row")
-    return [row] * n
+    return st.container(horizontal=True, gap="small", key="kpi_row")
 
 
 def kpi(row, label: str, value: str, detail: str | None = None) -> None:
     """One card: its label, its figure and, under the figure, what it counts (grey, no arrow:
     Streamlit's "delta" line with its colour and arrow off). The detail inside the card, not a
-    caption beside it, makes a card one element: six cards were 19 messages to the browser and
-    19 renders of the page there, now 7 (each is one at ten viewers a core)."""
+    caption beside it, makes a card one element: six cards were 19 messages to the browser, each
+    a render of the page there, now 7."""
     row.metric(label, value, delta=md_escape(detail) if detail else None, delta_color="off",
                delta_arrow="off", border=True)
 
