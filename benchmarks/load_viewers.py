@@ -116,7 +116,7 @@ async def drive(viewer: Viewer, until: float, samples: list, errors: list) -> No
         kind, arg = CYCLE[viewer.step % len(CYCLE)]
         viewer.step += 1
         try:
-            samples.append((kind, await viewer.act(kind, arg)))
+            samples.append((kind, await viewer.act(kind, arg), f"{kind} {arg}".strip()))
         except Exception as error:
             errors.append(f"{kind} on {viewer.page.url}: {str(error).splitlines()[0][:160]}")
             with contextlib.suppress(Exception):
@@ -178,14 +178,18 @@ async def phase(stack: st.Stack, viewers: list, args) -> dict:
     ended = time.time()
     server_cpu, browser_cpu = cpu_s(groups) - cpu_before[0], cpu_s() - cpu_before[1]
     await asyncio.sleep(5)
-    renders = [s for kind, s in samples if kind != "download"]
+    renders = [s for kind, s, _ in samples if kind != "download"]
     return {"viewers": len(viewers), "actions": len(samples), "errors": errors,
             "rerender_p50": pct(renders, 50), "rerender_p95": pct(renders, 95),
-            "download_p50": pct([s for k, s in samples if k == "download"], 50),
-            "downloads": [sum(k == "download" for k, _ in samples),
+            "download_p50": pct([s for k, s, _ in samples if k == "download"], 50),
+            "downloads": [sum(k == "download" for k, _, _ in samples),
                           sum(e.startswith("download on") for e in errors)],  # saved, failed
-            "by_kind": {k: pct([s for kk, s in samples if kk == k], 50)
+            "by_kind": {k: pct([s for kk, s, _ in samples if kk == k], 50)
                         for k in dict.fromkeys(k for k, _ in CYCLE)},
+            # Each step of the cycle: its count, p50 and p95 (which steps make the p95).
+            "by_step": {step: [len(times := [s for _, s, ss in samples if ss == step]),
+                               pct(times, 50), pct(times, 95)]
+                        for step in dict.fromkeys(f"{k} {a}".strip() for k, a in CYCLE)},
             "cores_servers": round(server_cpu / (ended - started), 2),
             "cores_browsers": round(browser_cpu / (ended - started), 2),
             "cpu_ms_per_action": {"servers": round(1000 * server_cpu / max(1, len(samples))),

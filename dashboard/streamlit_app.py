@@ -29,7 +29,7 @@ if __package__ in (None, ""):  # `streamlit run dashboard/streamlit_app.py` runs
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dashboard.ui import access, delivery, download_link, oidc, state, timing, unit_picker
-from dashboard.ui.page_css import page_styles
+from dashboard.ui.page_css import PRESENT_KEY, page_styles
 from dashboard.ui.widgets import md_escape
 from thidua import formats
 from thidua.accounts import roles
@@ -150,9 +150,8 @@ def _resolve(initial: Filters, campaigns, widgets: bool
                 format_func=lambda c: unit_names.get(c, c),
                 placeholder=t("filter_units_all", lang), key=f"units_{campaign}")
         as_of = _as_of_picker(sidebar, as_of, bounds, campaign, lang)
-        sidebar.divider()
-        if access.may("present") and sidebar.button(
-                t("present_start", lang), icon=":material/slideshow:", key="present_start"):
+        if access.may("present") and sidebar.button(  # the line above it: page_css.SIDEBAR_CSS
+                t("present_start", lang), icon=":material/slideshow:", key=PRESENT_KEY):
             st.query_params["mode"] = PRESENTATION_MODE
             st.rerun()
     return Filters(campaign, tuple(chosen), as_of, lang, dict(initial.extra)), default, notices

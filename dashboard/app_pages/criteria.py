@@ -27,16 +27,17 @@ if not periods:
     st.stop()
 wanted = filters.extra.get("period")
 default = next((p for p in periods if p.isoformat()[:7] == wanted), periods[-1])
-left, right = st.columns([1, 1])
-period = left.selectbox(t("filter_period", lang), periods, index=periods.index(default),
-                        format_func=lambda p: formats.month(p, lang), key="criteria_period")
-subject = right.segmented_control(
+row = st.container(horizontal=True, gap="medium")  # one element for the row, not three
+period = row.selectbox(t("filter_period", lang), periods, index=periods.index(default), width=320,
+                       format_func=lambda p: formats.month(p, lang), key="criteria_period")
+subject = row.segmented_control(
     t("filter_subject", lang), ["tap_the", "ca_nhan"],
     default=filters.extra.get("subject") if filters.extra.get("subject") in (
         "tap_the", "ca_nhan") else "tap_the",
     format_func=lambda s: t(f"subject_{s}", lang), key="criteria_subject", required=True)
-st.query_params["period"] = period.isoformat()[:7]
-st.query_params["subject"] = subject
+address = {"period": period.isoformat()[:7], "subject": subject}
+if any(st.query_params.get(k) != v for k, v in address.items()):  # each change is a message
+    st.query_params.update(address)
 
 st.subheader(t("heading_heatmap", lang, period=formats.month(period, lang)))
 view = level_view.current(filters)  # one level of units: the top, or those below the choice

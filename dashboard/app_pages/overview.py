@@ -67,13 +67,13 @@ with right:
     if not headline.attention:
         st.info(t("no_period", lang))
     else:
-        st.caption(t("attention_caption", lang, period=formats.month(period, lang)))
-        # One element for the list (each element is a message and a render in the browser);
-        # names are data: escaped, never read as Markdown.
-        st.markdown("\n\n".join(
+        # The caption and the list in one element (each element is a message to the browser
+        # and a render of the page there); names are data: escaped, never read as Markdown.
+        caption = md_escape(t("attention_caption", lang, period=formats.month(period, lang)))
+        st.markdown("\n\n".join([f":gray[:small[{caption}]]", *(
             f"**{md_escape(row['unit_name'])}** — {t('kpi_completeness', lang)}: "
             f"{formats.pct(row['completeness_pct'], lang)} · {t('kpi_collective', lang)}: "
             f"{formats.pct(row['collective_fulfilment_pct'], lang)} · "
             f"{t('kpi_individual', lang)}: "
             f"{formats.pct(row['individual_fulfilment_pct'], lang)}"
-            for row in headline.attention))
+            for row in headline.attention)]))

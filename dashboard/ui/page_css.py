@@ -49,6 +49,44 @@ CALM_CSS = """
 """
 
 
+KPI_ROW_KEY = "kpi_row"
+KPI_MIN_WIDTH_PX = 190  # the longest label ("Tập thể đạt tiêu chí") in full, with its border
+THREE_BY_TWO_BELOW_PX = 1700  # window width under which six cards would not fit in one row
+
+# The Overview's KPI cards (``dashboard.ui.widgets.kpi_row``). Six equal columns cut the labels
+# at 1400 px ("Tập thể đạt tiêu …"); a wrapping row keeps every card at least
+# ``KPI_MIN_WIDTH_PX`` wide: six in a row at 1920 px, three and three at 1400 px (checked on
+# screenshots at both sizes, in vi and en). Streamlit 1.67 wraps a horizontal row only for
+# fixed widths; cards should also stretch. Below ``THREE_BY_TWO_BELOW_PX`` of window, three
+# cards a row: 3 + 3 rather than 4 + 2. The detail line (Streamlit's delta) wraps rather than
+# ending in "…"; the cards of a row are alike in height.
+_ROW = f".st-key-{KPI_ROW_KEY}"
+KPI_CSS = f"""
+<style>
+{_ROW} > div {{ flex: 1 1 {KPI_MIN_WIDTH_PX}px !important;
+  min-width: {KPI_MIN_WIDTH_PX}px !important; align-self: stretch !important; }}
+@media (max-width: {THREE_BY_TWO_BELOW_PX}px) {{
+  {_ROW} > div {{ flex-basis: 30% !important; }} }}
+{_ROW} [data-testid=stMetricDelta], {_ROW} [data-testid=stMetricDelta] * {{
+  white-space: normal !important; overflow: visible !important; height: auto !important; }}
+{_ROW} > div > div {{ height: 100% !important; }}
+</style>
+"""
+
+# The sidebar's line above the presentation button, drawn by the button's own container rather
+# than an ``st.divider`` (an element, so a message and a render of the page in every viewer's
+# browser, on every run of every page).
+PRESENT_KEY = "present_start"
+SIDEBAR_CSS = f"""
+<style>
+.st-key-{PRESENT_KEY} {{ border-top: 1px solid rgba(49, 51, 63, 0.2);
+  width: 100% !important; padding-top: 1rem; margin-top: 0.5rem; }}
+.st-key-{PRESENT_KEY} button {{ width: auto !important; }}
+</style>
+"""
+
+
 def page_styles() -> str:
-    """The ``<style>`` blocks to put on every page (one ``st.html``)."""
-    return CALM_CSS + PRINT_CSS
+    """The ``<style>`` blocks to put on every page (one ``st.html``: each element is one
+    message to the browser and one render of the page there)."""
+    return CALM_CSS + PRINT_CSS + KPI_CSS + SIDEBAR_CSS

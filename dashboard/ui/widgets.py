@@ -7,6 +7,7 @@ import streamlit as st
 from pandas.io.formats.style import Styler
 
 from dashboard.ui import figures
+from dashboard.ui.page_css import KPI_ROW_KEY
 from dashboard.ui.tables import styled
 from thidua import formats
 from thidua.catalogue import t
@@ -35,31 +36,11 @@ def data_line(campaign: dict, filters: Filters, lang: str) -> None:
     st.caption(f"{line} · {t('data_line_units', lang, units=units)}")
 
 
-KPI_MIN_WIDTH_PX = 190  # the longest label ("Tập thể đạt tiêu chí") in full, with its border
-THREE_BY_TWO_BELOW_PX = 1700  # window width under which six cards would not fit in one row
-
-
 def kpi_row():
     """The row the KPI cards (``kpi``) share; they wrap onto a second one when the window is
-    narrow.
-
-    Six equal columns cut the labels at 1400 px ("Tập thể đạt tiêu …"); a wrapping row keeps
-    every card at least ``KPI_MIN_WIDTH_PX`` wide: six in a row at 1920 px, three and three
-    at 1400 px (checked on screenshots at both sizes, in vi and en).
-    """
-    # Streamlit 1.67 wraps a horizontal row only for fixed widths; cards should also stretch.
-    # Below THREE_BY_TWO_BELOW_PX of window, three cards a row: 3 + 3 rather than 4 + 2.
-    st.html(f"<style>.st-key-kpi_row > div {{flex: 1 1 {KPI_MIN_WIDTH_PX}px !important;"
-            f" min-width: {KPI_MIN_WIDTH_PX}px !important;}}"
-            f" @media (max-width: {THREE_BY_TWO_BELOW_PX}px) {{.st-key-kpi_row > div"
-            f" {{flex-basis: 30% !important;}}}}"
-            # The detail line (Streamlit's delta) wraps rather than ending in "…".
-            f" .st-key-kpi_row [data-testid=stMetricDelta], .st-key-kpi_row"
-            f" [data-testid=stMetricDelta] * {{white-space: normal !important;"
-            f" overflow: visible !important; height: auto !important;}}"
-            f" .st-key-kpi_row > div {{align-self: stretch !important;}}"  # cards of a row alike
-            f" .st-key-kpi_row > div > div {{height: 100% !important;}}</style>")
-    return st.container(horizontal=True, gap="small", key="kpi_row")
+    narrow (its styles are every page's, ``dashboard.ui.page_css.KPI_CSS``: one element less
+    a run)."""
+    return st.container(horizontal=True, gap="small", key=KPI_ROW_KEY)
 
 
 def kpi(row, label: str, value: str, detail: str | None = None) -> None:
