@@ -262,6 +262,7 @@ def test_the_streamlit_command_keeps_xsrf_protection_on():
         "--server.address": "0.0.0.0", "--server.port": "8501", "--server.headless": "true",
         "--server.enableXsrfProtection": "true", "--browser.gatherUsageStats": "false",
         "--client.toolbarMode": "minimal", "--theme.primaryColor": "#3B6E9E",
+        "--client.showErrorDetails": "type",  # no traceback or data on a viewer's screen
         # a server: no source watching, no full collection after every run (issue 9's load)
         "--server.fileWatcherType": "none", "--runner.postScriptGC": "false",
         "--server.maxUploadSize": "50"}

@@ -86,7 +86,17 @@ SIDEBAR_CSS = f"""
 """
 
 
+# An error on a page (``thidua serve`` shows its kind only: ``--client.showErrorDetails type``)
+# comes with Streamlit's "Ask Google" and "Ask ChatGPT" links, which would send the error's text
+# off the LAN with one click. Nothing leaves the machine: they are not shown.
+ERROR_CSS = """
+<style>
+[data-testid="stException"] a[href^="http"] { display: none !important; }
+</style>
+"""
+
+
 def page_styles() -> str:
     """The ``<style>`` blocks to put on every page (one ``st.html``: each element is one
     message to the browser and one render of the page there)."""
-    return CALM_CSS + PRINT_CSS + KPI_CSS + SIDEBAR_CSS
+    return CALM_CSS + PRINT_CSS + KPI_CSS + SIDEBAR_CSS + ERROR_CSS

@@ -80,6 +80,9 @@ def streamlit_command(app_file: Path, host: str, port: int) -> list[str]:
             "--server.address", host, "--server.port", str(port),
             "--server.headless", "true", "--server.enableXsrfProtection", "true",
             "--browser.gatherUsageStats", "false", "--client.toolbarMode", "minimal",
+            # An error on a page names its kind only; its message and traceback (file paths,
+            # values from the data) go to the server's log, not to every viewer's screen.
+            "--client.showErrorDetails", "type",
             # A server, not a notebook: no watching of the source files for changes (a poll of
             # every module file, 9% of a server's interpreter time under load), and no full
             # garbage collection after every run (Streamlit's default: half of a loaded
