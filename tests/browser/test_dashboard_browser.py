@@ -405,3 +405,25 @@ def test_nomination_charts_keep_their_labels_level_and_their_plots_tall(
     for chart in drawn:
         assert all(abs(a) <= 30 for a in chart["angles"]), chart
         assert chart["plot"] >= chart["height"] / 2, chart
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_heatmap_colour_bar_title_clears_its_tick_labels(
+        pages: dict[str, Any], server: Server, lang: str) -> None:
+    """Set above the bar, "Tỷ lệ đạt (%)" touched the "100%" of the bar's top end, which sits
+    half above it. The title runs along the bar now: no tick label's box meets the title's."""
+    page = pages[lang]
+    open_page(page, server, "/tieu-chi", lang, "page_criteria", 2)
+    boxes = page.evaluate("""() => {
+        const bar = document.querySelector('.js-plotly-plot .colorbar');
+        const box = e => { const r = e.getBoundingClientRect();
+                           return [r.left, r.top, r.right, r.bottom]; };
+        return {title: box(bar.querySelector('.cbtitle text')),
+                ticks: [...bar.querySelectorAll('.cbaxis text')].map(box)};
+    }""")
+    assert len(boxes["ticks"]) >= 2, boxes
+    left, top, right, bottom = boxes["title"]
+    assert right > left and bottom > top, boxes  # the title is drawn
+    for tick in boxes["ticks"]:
+        apart = tick[2] <= left or tick[0] >= right or tick[3] <= top or tick[1] >= bottom
+        assert apart, f"a tick label {tick} meets the colour bar's title {boxes['title']}"

@@ -104,7 +104,9 @@ def criteria_heatmap(df: pd.DataFrame, lang: str = "vi") -> go.Figure:
         text=grid.texts, texttemplate="%{text}", textfont=dict(color=THEME.font_colour),
         hovertext=grid.hovers, hoverinfo="text", hoverongaps=False, xgap=2, ygap=2,
         colorbar=dict(ticksuffix="%", thickness=14, len=0.9,
-                      title=dict(text=t("chart_axis_fulfilment_pct", lang), side="top")),
+                      # Along the bar: on top of it the "100%" of its top end (half above the
+                      # bar) touched the title.
+                      title=dict(text=t("chart_axis_fulfilment_pct", lang), side="right")),
     ))
     if any(v is not None for row in grid.gaps for v in row):
         fig.add_trace(go.Heatmap(

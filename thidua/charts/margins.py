@@ -104,6 +104,10 @@ def fitted_margins(fig: go.Figure, size: float, least: dict[str, int]) -> dict[s
         if trace.type == "heatmap" and trace.showscale is not False:
             bar = trace.colorbar
             ticks = text_px("100" + (bar.ticksuffix or ""), size) + (bar.thickness or 30)
-            title = text_px(bar.title.text, size - 1) if bar.title and bar.title.text else 0
-            margin["r"] = max(margin["r"], 60 + max(ticks, title))
+            titled = bool(bar.title and bar.title.text)
+            if titled and bar.title.side == "right":  # along the bar: one line beside the ticks
+                margin["r"] = max(margin["r"], 60 + ticks + size + 6)
+            else:  # above it: as wide as the title
+                title = text_px(bar.title.text, size - 1) if titled else 0
+                margin["r"] = max(margin["r"], 60 + max(ticks, title))
     return margin
