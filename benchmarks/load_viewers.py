@@ -18,7 +18,8 @@ the 2 cores; one asyncio loop drives them. Server time per run: ``$THIDUA_TIMING
 (``dashboard/ui/timing.py``: the script's time, its time on a core and its wait for one). CPU per
 action: the CPU seconds Chromium's and the servers' processes used in the phase, over its
 actions (``/proc``). RSS: sum over the servers' process groups, sampled each second.
-Results: a Markdown table on stdout and every figure in ``artifacts/load_viewers.json``.
+Results: a Markdown table on stdout and every figure in ``artifacts/load_viewers.json``, with
+each step of the cycle's count, p50 and p95 (``by_step``: which steps make the p95).
 """
 
 from __future__ import annotations
