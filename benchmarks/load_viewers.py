@@ -19,7 +19,13 @@ the 2 cores; one asyncio loop drives them. Server time per run: ``$THIDUA_TIMING
 action: the CPU seconds Chromium's and the servers' processes used in the phase, over its
 actions (``/proc``). RSS: sum over the servers' process groups, sampled each second.
 Results: a Markdown table on stdout and every figure in ``artifacts/load_viewers.json``, with
-each step of the cycle's count, p50 and p95 (``by_step``: which steps make the p95).
+each step of the cycle's count, p50 and p95 (``by_step``: which steps make the p95), and the
+pages' own main-thread counters per action (``renderer_per_action``: CDP task, script, layout
+and style time and counts, summed over the viewers).
+
+``--cycle criteria-lang`` (or another of ``CYCLES``) has every viewer repeat one page's steps
+only, from where ``START`` puts it: what one page costs each of many renderers, a page element
+taken out at a time in a test build (``benchmarks/RESULTS.md``, ninth session).
 """
 
 from __future__ import annotations
@@ -110,11 +116,39 @@ async def sign_in(page, url: str, name: str | None) -> None:
                                  timeout=ACTION_TIMEOUT_MS, polling=POLL_MS)
 
 
+# Focused cycles (``--cycle``): one page's steps only, to weigh what each costs a renderer
+# among many; each begins where START puts it (not timed).
+CYCLES = {"full": CYCLE,
+          "criteria-lang": (("lang", "en"), ("lang", "vi")),
+          "criteria-arrive": (("page", "page_criteria"), ("page", "page_overview")),
+          "overview-lang": (("lang", "en"), ("lang", "vi"))}
+START = {"criteria-lang": (("page", "page_criteria"),)}
+RENDERER = ("TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration",
+            "LayoutCount", "RecalcStyleCount")
+
+
+def cycle_name() -> str:
+    return os.environ.get("LOAD_CYCLE", "full")
+
+
+async def renderer_counters(viewers: list) -> dict[str, float]:
+    """Chromium's counters of every viewer's page, summed (CDP ``Performance.getMetrics``)."""
+    total = dict.fromkeys(RENDERER, 0.0)
+    for viewer in viewers:
+        with contextlib.suppress(Exception):
+            got = await viewer.cdp.send("Performance.getMetrics")
+            for m in got["metrics"]:
+                if m["name"] in total:
+                    total[m["name"]] += m["value"]
+    return total
+
+
 async def drive(viewer: Viewer, until: float, samples: list, errors: list) -> None:
     """The cycle from its start (Overview, Vietnamese, all units) until ``until``; after an
     error the viewer opens the app again (a reload signs out) and starts the cycle over."""
     while time.monotonic() < until:
-        kind, arg = CYCLE[viewer.step % len(CYCLE)]
+        cycle = CYCLES[cycle_name()]
+        kind, arg = cycle[viewer.step % len(cycle)]
         viewer.step += 1
         try:
             samples.append((kind, await viewer.act(kind, arg), f"{kind} {arg}".strip()))
@@ -123,6 +157,9 @@ async def drive(viewer: Viewer, until: float, samples: list, errors: list) -> No
             with contextlib.suppress(Exception):
                 await sign_in(viewer.page, viewer.url, viewer.name)
             viewer.step, viewer.lang, viewer.title = 0, "vi", "page_overview"
+            for kind, arg in START.get(cycle_name(), ()):
+                with contextlib.suppress(Exception):
+                    await viewer.act(kind, arg)
 
 
 async def imports(root: Path, every: float, until: float, landed: list) -> None:
@@ -153,6 +190,10 @@ async def add_viewers(browser, stack: st.Stack, viewers: list, count: int,
             page.set_default_timeout(ACTION_TIMEOUT_MS)
             viewer = Viewer(page, stack.url, names[i % len(names)])
             await sign_in(page, viewer.url, viewer.name)
+            viewer.cdp = await context.new_cdp_session(page)
+            await viewer.cdp.send("Performance.enable")
+            for kind, arg in START.get(cycle_name(), ()):  # where a focused cycle begins
+                await viewer.act(kind, arg)
             return viewer
     viewers += await asyncio.gather(*(one(i) for i in range(len(viewers), count)))
 
@@ -163,6 +204,7 @@ async def phase(stack: st.Stack, viewers: list, args) -> dict:
     groups = stack.backend_groups()
     before = rss_mb(groups)
     cpu_before = cpu_s(groups), cpu_s()
+    renderer_before = await renderer_counters(viewers)
     started, until = time.time(), time.monotonic() + args.duration
     samples, errors, landed, peak = [], [], [], [before]
 
@@ -178,6 +220,7 @@ async def phase(stack: st.Stack, viewers: list, args) -> dict:
                          *(staggered(i, v) for i, v in enumerate(viewers)))
     ended = time.time()
     server_cpu, browser_cpu = cpu_s(groups) - cpu_before[0], cpu_s() - cpu_before[1]
+    renderer = {k: v - renderer_before[k] for k, v in (await renderer_counters(viewers)).items()}
     await asyncio.sleep(5)
     renders = [s for kind, s, _ in samples if kind != "download"]
     return {"viewers": len(viewers), "actions": len(samples), "errors": errors,
@@ -186,15 +229,20 @@ async def phase(stack: st.Stack, viewers: list, args) -> dict:
             "downloads": [sum(k == "download" for k, _, _ in samples),
                           sum(e.startswith("download on") for e in errors)],  # saved, failed
             "by_kind": {k: pct([s for kk, s, _ in samples if kk == k], 50)
-                        for k in dict.fromkeys(k for k, _ in CYCLE)},
+                        for k in dict.fromkeys(k for k, _ in CYCLES[cycle_name()])},
             # Each step of the cycle: its count, p50 and p95 (which steps make the p95).
             "by_step": {step: [len(times := [s for _, s, ss in samples if ss == step]),
                                pct(times, 50), pct(times, 95)]
-                        for step in dict.fromkeys(f"{k} {a}".strip() for k, a in CYCLE)},
+                        for step in dict.fromkeys(f"{k} {a}".strip()
+                                                  for k, a in CYCLES[cycle_name()])},
             "cores_servers": round(server_cpu / (ended - started), 2),
             "cores_browsers": round(browser_cpu / (ended - started), 2),
             "cpu_ms_per_action": {"servers": round(1000 * server_cpu / max(1, len(samples))),
                                   "browsers": round(1000 * browser_cpu / max(1, len(samples)))},
+            # The pages' main threads, per action (ms, or counts): what a renderer did.
+            "renderer_per_action": {k: round((1000 if k.endswith("Duration") else 1) * v
+                                             / max(1, len(samples)), 1)
+                                    for k, v in renderer.items()},
             "rss_before": before, "rss_peak": max(peak), "rss_after": rss_mb(groups),
             "imports": landed, "window": [started, ended]}
 
@@ -310,12 +358,22 @@ def main() -> None:
     parser.add_argument("--no-baseline", dest="baseline", action="store_false")
     parser.add_argument("--hold-ms", type=int, default=None,
                         help="the servers' THIDUA_HOLD_MS (0: pages streamed element by element)")
+    parser.add_argument("--cycle", choices=sorted(CYCLES), default="full",
+                        help="the steps each viewer repeats (full: the whole cycle; the others "
+                        "one page's steps)")
     parser.add_argument("--browser-nice", type=int, default=0,
                         help="run the browsers (the driver's session) N steps nicer than "
                         "the servers (0: as they are)")
     args = parser.parse_args()
+    os.environ["LOAD_CYCLE"] = args.cycle
     results = asyncio.run(run(args))
     print(table(results))
+    for r in results:
+        print(f"  {r['target']} N={r['viewers']} renderer per action: "
+              + ", ".join(f"{k} {v}" for k, v in r["renderer_per_action"].items()))
+        print(f"  {r['target']} N={r['viewers']} steps: "
+              + "; ".join(f"{k} {v[0]}× {v[1] or 0:.1f}/{v[2] or 0:.1f} s"
+                          for k, v in r["by_step"].items()))
     for r in results:
         for error in sorted(set(r["errors"]))[:5]:
             print(f"  {r['target']} N={r['viewers']}: {error}")

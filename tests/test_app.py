@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import download_links, read_tiny, write_workbook
+from thidua.catalogue import t
 
 APP = str(Path(__file__).parent.parent / "dashboard" / "streamlit_app.py")
 PAGES = ("app_pages/overview.py", "app_pages/participation.py", "app_pages/criteria.py",
@@ -140,15 +141,32 @@ def test_criteria_lists_who_has_not_submitted(app):
     at = app()
     at.run()
     at.switch_page("app_pages/criteria.py").run()
+    assert at.expander[0].label == t("missing_open", "vi", n="1")
+    assert not at.dataframe and not download_links(at)  # drawn when opened, not before
+    at.session_state["criteria_missing_open"] = True
+    at.run()
     table = frame(at)
     assert list(table["Tên đối tượng"]) == ["Hoàng Văn Em"]
     assert list(table["Số kết quả đã có"]) == [0]
+    assert [link.label for link in download_links(at)] == ["Tải CSV", "Tải Excel"]
     assert at.query_params["period"] == "2025-12"
     at.selectbox(key="criteria_period").select_index(0).run()
     assert at.query_params["period"] == "2025-11"
-    table = frame(at)
+    assert at.expander[0].label == t("missing_open", "vi", n="2")
+    table = frame(at)  # still open for another period
     assert list(table["Tên đối tượng"]) == ["Phòng Tổng hợp", "Phạm Thị Dung"]
     assert list(table["Số kết quả đã có"]) == [1, 1]
+
+
+def test_the_criteria_wording_is_sent_when_opened(app):
+    at = app()
+    at.run()
+    at.switch_page("app_pages/criteria.py").run()
+    texts = lambda: " ".join(m.value for m in at.markdown)  # noqa: E731
+    assert "**TT1**" not in texts()
+    at.session_state["criteria_list_open"] = True
+    at.run()
+    assert "**TT1** — Triển khai" in texts()
 
 
 def test_nominations_table_as_of_a_day(app):

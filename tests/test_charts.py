@@ -11,6 +11,7 @@ import plotly.io as pio
 import pytest
 
 from thidua import charts, theme
+from thidua.charts import criteria as criteria_charts
 from thidua.charts import margins
 from thidua.contract import reference as ref
 
@@ -309,28 +310,36 @@ def test_participation_breakdown():
 
 def test_criteria_heatmap_values_and_full_criterion_text():
     fig = charts.criteria_heatmap(heatmap_frame(), lang="vi")
-    assert [tr.type for tr in fig.data] == ["heatmap", "heatmap"]
-    main, gaps = fig.data
-    assert [list(row) for row in main.z] == [[66.7, 100.0], [None, 0.0]]
+    assert [tr.type for tr in fig.data] == ["heatmap"]  # one image of the plot, not two
+    main = fig.data[0]
+    missing = criteria_charts.MISSING_Z
+    assert [list(row) for row in main.z] == [[66.7, 100.0], [missing, 0.0]]
     assert list(main.x) == ["TT1", "TT4"]
     assert list(main.y) == ["KT", "TH"]
-    assert (main.zmin, main.zmax) == (0, 100)
+    assert (main.zmin, main.zmax) == (missing, 100)
     assert [list(row) for row in main.text] == [["66,7", "100"], ["", "0"]]
     hover = main.hovertext[0][1]
     assert TT4 in unbr(hover)  # the full wording, not a shortened one
     assert "Phòng Kinh tế" in hover and "Đạt: 1/1 lượt đánh giá (100,0%)" in hover
     assert all(len(line) <= 80 for line in hover.split("<br>"))
-    # The unevaluated cell: grey, blank, "chưa đánh giá".
-    assert [list(row) for row in gaps.z] == [[None, None], [1, None]]
-    assert {stop[1] for stop in gaps.colorscale} == {charts.THEME.missing}
-    assert "Chưa đánh giá" in gaps.hovertext[1][0]
-    assert TT1 in unbr(gaps.hovertext[1][0])
+    # The unevaluated cell: grey (below 0 % on the scale, whose foot is grey), blank,
+    # "chưa đánh giá"; 0 % keeps the scale's own red.
+    scale = [(at, colour) for at, colour in main.colorscale]
+    zero = -missing / (100 - missing)
+    assert {c for at, c in scale if at < zero} == {charts.THEME.missing}
+    assert [c for at, c in scale if at >= zero] == [c for _, c in charts.THEME.fulfilment_scale]
+    assert "Chưa đánh giá" in main.hovertext[1][0]
+    assert TT1 in unbr(main.hovertext[1][0])
+    assert list(main.colorbar.ticktext) == ["—", "0%", "20%", "40%", "60%", "80%", "100%"]
+    assert list(main.colorbar.tickvals) == [missing / 2, 0, 20, 40, 60, 80, 100]
     assert list(fig.layout.yaxis.ticktext) == ["Phòng Kinh tế", "Phòng Tổng hợp"]
 
 
-def test_criteria_heatmap_without_gaps_has_one_trace():
+def test_criteria_heatmap_without_gaps_has_the_plain_scale():
     df = heatmap_frame().fillna({"fulfilment_pct": 0.0})
-    assert len(charts.criteria_heatmap(df).data) == 1
+    (main,) = charts.criteria_heatmap(df).data
+    assert (main.zmin, main.zmax) == (0, 100) and main.colorbar.ticktext is None
+    assert charts.THEME.missing not in {colour for _, colour in main.colorscale}
 
 
 def test_fulfilment_trend():

@@ -67,12 +67,18 @@ DOWNLOADS = {  # role -> page -> the download buttons it shows first (a page not
            "tieu-chi": TABLE, "khen-thuong": TABLE, "du-lieu": TABLE},  # TH's rows only
 }
 MATRIX = [(name, url) for name, pages in DOWNLOADS.items() for url in pages]
+OPENED = {"tieu-chi": "criteria_missing_open"}  # a list drawn when its expander is opened
 
 
 @pytest.mark.parametrize(("name", "url"), MATRIX, ids=[f"{n}-{u}" for n, u in MATRIX])
 def test_each_roles_download_buttons_on_each_page(signed_in, name: str, url: str):
     assert set(DOWNLOADS[name]) == roles.allowed_pages(ROLE_ACCOUNTS[name][0])
-    assert downloads(open_page(signed_in, name, url)) == DOWNLOADS[name][url]
+    at = open_page(signed_in, name, url)
+    if url in OPENED:
+        assert downloads(at) == []  # closed: not offered before the list is opened
+        at.session_state[OPENED[url]] = True
+        at.run()
+    assert downloads(at) == DOWNLOADS[name][url]
 
 
 def test_the_navigation_lists_only_the_allowed_pages(signed_in):
@@ -156,7 +162,11 @@ def test_a_unit_head_on_the_nominations_and_criteria_pages(signed_in):
     assert downloads(at) == ["Tải CSV", "Tải Excel"]
     assert len(at.get("plotly_chart")) == 4  # the figures are every unit's
     at = open_page(signed_in, "dv", "tieu-chi")
+    at.session_state["criteria_missing_open"] = True  # the list, opened
+    at.run()
     assert list(at.dataframe[0].value["Tên đối tượng"]) == ["Hoàng Văn Em"]
+    assert any(c.value == t("access_unit_scope", "vi", unit="TH") for c in at.caption)
+    assert downloads(at) == ["Tải CSV", "Tải Excel"]
 
 
 def test_a_unit_head_of_another_unit_sees_other_rows(role_store: AccountStore, signed_in):
@@ -164,6 +174,8 @@ def test_a_unit_head_of_another_unit_sees_other_rows(role_store: AccountStore, s
     at = open_page(signed_in, "dv_kt", "khen-thuong")
     assert list(at.dataframe[0].value["Mã hồ sơ"]) == ["HS01"]
     at = open_page(signed_in, "dv_kt", "tieu-chi")
+    at.session_state["criteria_missing_open"] = True  # nothing to open: every result is in
+    at.run()
     assert not at.dataframe and at.success[0].value == t("all_submitted", "vi")
 
 

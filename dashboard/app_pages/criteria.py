@@ -35,6 +35,8 @@ subject = row.segmented_control(
     default=filters.extra.get("subject") if filters.extra.get("subject") in (
         "tap_the", "ca_nhan") else "tap_the",
     format_func=lambda s: t(f"subject_{s}", lang), key="criteria_subject", required=True)
+
+
 address = {"period": period.isoformat()[:7], "subject": subject}
 if any(st.query_params.get(k) != v for k, v in address.items()):  # each change is a message
     st.query_params.update(address)
@@ -58,20 +60,31 @@ st.subheader(t("heading_completeness", lang))
 chart(charts.completeness_by_unit, shown, lang)
 
 st.subheader(t("heading_missing", lang, period=formats.month(period, lang)))
-access.scope_caption(lang)
 missing = named_list.fetch("marts/missing_evaluations", filters.campaign, "unit_code",
                           **params, period=period)
 if missing.rows.empty:
     st.success(t("all_submitted", lang))
 else:
-    named_list.caption(missing, lang)
-    show_table(missing.rows, lang)
-    download_buttons(missing.every_row, "chua-nop-danh-gia", t("heading_missing", lang,
-                     period=formats.month(period, lang)), filters, campaign, period=period,
-                     named=True)
+    # The list is drawn when it is opened: a data grid is, after the heatmap, what costs every
+    # viewer's browser most on this page, and most visits come for the heatmap.
+    total = missing.total if missing.total is not None else len(missing.rows)
+    # Its label counts the rows, and a new label is a new expander: it opens as the last one
+    # was left (the key's value until this run), so it stays open for another period or date.
+    box = st.expander(t("missing_open", lang, n=formats.count(total, lang)),
+                      expanded=bool(st.session_state.get("criteria_missing_open")),
+                      key="criteria_missing_open", on_change="rerun", icon=":material/list:")
+    if box.open:
+        with box:
+            access.scope_caption(lang)
+            named_list.caption(missing, lang)
+            show_table(missing.rows, lang)
+            download_buttons(missing.every_row, "chua-nop-danh-gia", t(
+                "heading_missing", lang, period=formats.month(period, lang)), filters, campaign,
+                period=period, named=True)
 
-with st.expander(t("criteria_list", lang)):
+box = st.expander(t("criteria_list", lang), key="criteria_list_open", on_change="rerun")
+if box.open:  # sent only when opened, like the list above
     crit = cells.drop_duplicates("criterion_code")[["criterion_code", "criterion_name"]]
-    st.markdown("\n\n".join(  # one element for the list, not one for each criterion
+    box.markdown("\n\n".join(  # one element for the list, not one for each criterion
         f"**{md_escape(row.criterion_code)}** — {md_escape(row.criterion_name)}"
         for row in crit.itertuples()))

@@ -148,6 +148,16 @@ def check_criteria(page: Any, lang: str, summary: dict[str, Any]) -> None:
     period = period_text(summary, lang)
     expect(heading(page, t("heading_heatmap", lang, period=period))).to_be_visible()
     expect(heading(page, t("heading_missing", lang, period=period))).to_be_visible()
+    # The list who has not submitted is drawn when opened, with its downloads.
+    grid, link = main(page).get_by_test_id("stDataFrame"), page.get_by_role(
+        "link", name=t("download_csv", lang))
+    expect(grid).to_have_count(0)
+    opener = main(page).get_by_test_id("stExpander").first.locator("summary")
+    expect(opener).to_contain_text(re.compile(
+        re.escape(t("missing_open", lang, n="@")).replace("@", r"\d+")))
+    opener.click()
+    expect(grid).to_have_count(1)
+    expect(link).to_be_visible()
 
 
 def check_nominations(page: Any, lang: str, summary: dict[str, Any]) -> None:

@@ -120,6 +120,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "heading_missing": ("Chưa nộp đủ kết quả đánh giá — kỳ {period}",
                         "Results not (fully) submitted — period {period}"),
     "all_submitted": ("Tất cả đã nộp đủ kết quả.", "Every result is in."),
+    "missing_open": ("Danh sách chưa nộp ({n} đối tượng)", "Who has not submitted ({n})"),
     "criteria_list": ("Nội dung các tiêu chí", "The criteria"),
     # Nominations.
     "heading_pipeline": ("Hồ sơ theo bước xét duyệt", "Nominations by stage"),

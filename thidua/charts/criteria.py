@@ -73,6 +73,20 @@ def _heatmap_grid(df: pd.DataFrame, units: list[str], criteria: list[str], lang:
     return grid
 
 
+MISSING_Z = -12.0  # an unevaluated cell's value on the heatmap: below 0 %, painted grey
+PCT_TICKS = (0, 20, 40, 60, 80, 100)
+
+
+def _scale(gaps: bool) -> list[list]:
+    """The fulfilment colour scale, with a grey foot below 0 % when some cells are missing."""
+    stops = [[at, colour] for at, colour in THEME.fulfilment_scale]
+    if not gaps:
+        return stops
+    zero = -MISSING_Z / (100 - MISSING_Z)  # where 0 % falls on a scale from MISSING_Z
+    return [[0.0, THEME.missing], [zero * 0.999, THEME.missing],
+            *([zero + at * (1 - zero), colour] for at, colour in stops)]
+
+
 SHORT_NAME = 30  # characters of a criterion's wording on the heatmap's axis
 TICK_WRAP = 16
 
@@ -98,22 +112,24 @@ def criteria_heatmap(df: pd.DataFrame, lang: str = "vi") -> go.Figure:
     units = ordered(str(c) for c in df["unit_code"])
     criteria = ordered(str(c) for c in df["criterion_code"])
     grid = _heatmap_grid(df, units, criteria, lang)
+    gaps = any(v is not None for row in grid.gaps for v in row)
+    # An unevaluated cell is grey in the same trace, by a value below the scale (MISSING_Z)
+    # that the colour scale paints grey: a second heatmap trace for the grey cells cost every
+    # viewer's browser a second image of the whole plot (Plotly draws a heatmap as one).
+    z = [[MISSING_Z if v is None else v for v in row] for row in grid.z] if gaps else grid.z
+    bar = dict(ticksuffix="%", thickness=14, len=0.9,
+               # Along the bar: on top of it the "100%" of its top end (half above the bar)
+               # touched the title.
+               title=dict(text=t("chart_axis_fulfilment_pct", lang), side="right"))
+    if gaps:  # the grey foot of the bar is "—", as a missing value is written in the tables
+        bar |= dict(tickmode="array", tickvals=[MISSING_Z / 2, *PCT_TICKS],
+                    ticktext=[formats.MISSING, *(f"{v}%" for v in PCT_TICKS)], ticksuffix="")
     fig = go.Figure(go.Heatmap(
-        z=grid.z, x=criteria, y=units, zmin=0, zmax=100,
-        colorscale=[list(stop) for stop in THEME.fulfilment_scale],
+        z=z, x=criteria, y=units, zmin=MISSING_Z if gaps else 0, zmax=100,
+        colorscale=_scale(gaps),
         text=grid.texts, texttemplate="%{text}", textfont=dict(color=THEME.font_colour),
         hovertext=grid.hovers, hoverinfo="text", hoverongaps=False, xgap=2, ygap=2,
-        colorbar=dict(ticksuffix="%", thickness=14, len=0.9,
-                      # Along the bar: on top of it the "100%" of its top end (half above the
-                      # bar) touched the title.
-                      title=dict(text=t("chart_axis_fulfilment_pct", lang), side="right")),
-    ))
-    if any(v is not None for row in grid.gaps for v in row):
-        fig.add_trace(go.Heatmap(
-            z=grid.gaps, x=criteria, y=units, zmin=0, zmax=1, showscale=False,
-            colorscale=[[0, THEME.missing], [1, THEME.missing]],
-            hovertext=grid.hovers, hoverinfo="text", hoverongaps=False, xgap=2, ygap=2,
-            name=t("chart_not_evaluated", lang)))
+        colorbar=bar))
     unit_names = dict(zip(df["unit_code"].astype(str), df["unit_name"], strict=False))
     unit_axis(fig, units, [str(unit_names[u]) for u in units], reverse=True)
     crit_names = dict(zip(df["criterion_code"].astype(str), df["criterion_name"], strict=False))
