@@ -28,7 +28,7 @@ import streamlit as st
 if __package__ in (None, ""):  # `streamlit run dashboard/streamlit_app.py` runs it as a script
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dashboard.ui import access, delivery, download_link, oidc, state, timing, unit_picker
+from dashboard.ui import access, delivery, download_link, failure, oidc, state, timing, unit_picker
 from dashboard.ui.page_css import PRESENT_KEY, page_styles
 from dashboard.ui.widgets import md_escape
 from thidua import formats
@@ -292,7 +292,7 @@ def main() -> None:
         access.refuse(filters.lang)
     if presenting or page.url_path:  # not the home switch, whose run is cut short at once
         access.emit_cookie()  # once after a sign-in: the browser fetches its session cookie
-    page.run()
+    failure.run(page, filters.lang)  # a failure in the page's words, details in the log
 
 
 with timing.timed_run(), delivery.whole_pages():  # timed per run; sent in one piece

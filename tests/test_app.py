@@ -73,6 +73,8 @@ def test_every_page_renders(app, page: str, lang: str):
     at.switch_page(page).run()
     assert not at.exception, [e.message for e in at.exception]
     assert len(at.title) == 1
+    # a missing number reads "—" as in the documents, not the grid's own grey "None"
+    assert [df.proto.placeholder for df in at.dataframe] == ["—"] * len(at.dataframe)
 
 
 def test_overview_kpis_default_as_of(app):

@@ -500,8 +500,20 @@ def test_heatmap_axis_names_each_criterion_short():
     fig = charts.criteria_heatmap(heatmap_frame(), lang="vi")
     assert list(fig.layout.xaxis.tickvals) == ["TT1", "TT4"]
     assert list(fig.layout.xaxis.ticktext) == [
-        "<b>TT1</b><br>Triển khai đầy<br>đủ, hiệu quả…",
+        "<b>TT1</b><br>Triển khai<br>đầy đủ, hiệu<br>quả…",
         "<b>TT4</b><br>Xây dựng cơ<br>quan, đơn vị<br>trong…"]
+    assert fig.layout.xaxis.tickangle == 0  # level: Plotly would turn wide labels on end
+
+
+def test_heatmap_axis_names_many_criteria_by_code_alone():
+    many = criteria_charts.WORDED_UP_TO + 1
+    frames = [heatmap_frame().assign(criterion_code=f"TT{i}", criterion_name=f"Nội dung số {i}")
+              for i in range(1, many + 1)]
+    fig = charts.criteria_heatmap(pd.concat(frames, ignore_index=True), lang="vi")
+    assert list(fig.layout.xaxis.ticktext) == [f"<b>TT{i}</b>" for i in range(1, many + 1)]
+    assert fig.layout.xaxis.tickangle == 0
+    hovers = " ".join(h for row in fig.data[0].hovertext for h in row if h)
+    assert all(f"Nội dung số {i}" in hovers for i in range(1, many + 1))  # the wording: hover
 
 
 def test_heatmap_axis_escapes_a_criterion_named_like_html():
@@ -572,3 +584,13 @@ def test_a_count_axis_of_numpy_integers_gets_room_for_its_digits():
     fig = go.Figure(go.Bar(x=["a", "b"], y=np.array([12, 120_000], dtype="int64")))
     left = margins.fitted_margins(fig, 15, margins.TEMPLATE_MARGIN)["l"]
     assert left == margins.text_px("888,888", 15) + margins.TICK_GAP_PX  # 120,000 × 1.2
+
+
+def test_a_percent_axis_ending_at_100_leaves_room_for_its_last_label():
+    # Plotly hides, rather than cuts, a tick label that would pass the chart's edge: the
+    # projector's "Tham gia theo đơn vị" lost its "100%" so.
+    for fig, size in ((charts.participation_by_unit(units_frame()), theme.THEME.font_size),
+                      (charts.for_projector(charts.participation_by_unit(units_frame())),
+                       charts.PROJECTOR.font_size - 2)):
+        half = margins.text_px("100%", size) / 2
+        assert margin_of(fig)["r"] >= half + margins.TICK_GAP_PX / 2, margin_of(fig)

@@ -122,7 +122,7 @@ if outcome is not None:
             t("col_where", lang): [location(i, lang) for i in issues],
             t("col_problem", lang): [problem(i, lang) for i in issues],
         })
-        st.dataframe(report, hide_index=True)
+        st.dataframe(report, hide_index=True, placeholder=formats.MISSING)
         report_csv = to_csv_bytes(report, lang=lang)
         offer(t("import_report_download", lang), lambda: report_csv,
               f"bao_cao_loi_{Path(outcome.file_name).stem}.csv", "text/csv", event="download",

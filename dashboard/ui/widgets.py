@@ -63,7 +63,7 @@ def show_table(df: pd.DataFrame, lang: str, height: int | None = None) -> None:
     counts = {} if isinstance(data, Styler) else {  # digits, as formats.count writes 0 to 999
         name: st.column_config.NumberColumn(format="%d") for name in data.columns
         if data[name].dtype.kind in "iu"}
-    st.dataframe(data, hide_index=True, column_config=counts or None,
+    st.dataframe(data, hide_index=True, column_config=counts or None, placeholder=formats.MISSING,
                  height=height if height and len(df) > 15 else "auto")
 
 

@@ -313,6 +313,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "access_local_banner": (
         "Chế độ một người dùng trên máy này — chưa có tài khoản; xem `thidua users add`.",
         "Single-user mode on this computer — no accounts yet; see `thidua users add`."),
+    "page_failed": (
+        "Trang này gặp lỗi và chưa hiển thị được. Dữ liệu không bị thay đổi. Hãy tải lại trang; "
+        "nếu vẫn lỗi, báo bộ phận CNTT kèm mã lỗi {ref}.",
+        "This page ran into an error and could not be shown. No data was changed. Reload the "
+        "page; if the error persists, tell IT and give them the reference {ref}."),
     "access_refused": (
         "Tài khoản của bạn không được dùng trang này.",
         "Your account may not use this page."),

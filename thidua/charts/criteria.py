@@ -73,7 +73,7 @@ def _heatmap_grid(df: pd.DataFrame, units: list[str], criteria: list[str], lang:
     return grid
 
 
-MISSING_Z = -12.0  # an unevaluated cell's value on the heatmap: below 0 %, painted grey
+MISSING_Z = -20.0  # an unevaluated cell's value on the heatmap: below 0 %, painted grey
 PCT_TICKS = (0, 20, 40, 60, 80, 100)
 
 
@@ -88,7 +88,8 @@ def _scale(gaps: bool) -> list[list]:
 
 
 SHORT_NAME = 30  # characters of a criterion's wording on the heatmap's axis
-TICK_WRAP = 16
+TICK_WRAP = 12  # level under a column of a 1400 px screen's heatmap of five criteria
+WORDED_UP_TO = 6  # criteria; with more, the axis names them by code (the wording: hover, list)
 
 
 def criterion_tick(code: str, name: object) -> str:
@@ -133,9 +134,13 @@ def criteria_heatmap(df: pd.DataFrame, lang: str = "vi") -> go.Figure:
     unit_names = dict(zip(df["unit_code"].astype(str), df["unit_name"], strict=False))
     unit_axis(fig, units, [str(unit_names[u]) for u in units], reverse=True)
     crit_names = dict(zip(df["criterion_code"].astype(str), df["criterion_name"], strict=False))
+    worded = len(criteria) <= WORDED_UP_TO
+    # Level, never turned on end (Plotly turns labels wider than a column, unreadable on a
+    # projector): short lines under few criteria, the codes alone under many.
     fig.update_xaxes(type="category", side="top", title=dict(text=t("chart_axis_criterion", lang)),
-                     showgrid=False, tickmode="array", tickvals=criteria,
-                     ticktext=[criterion_tick(c, crit_names[c]) for c in criteria])
+                     showgrid=False, tickmode="array", tickvals=criteria, tickangle=0,
+                     ticktext=[criterion_tick(c, crit_names[c] if worded else None)
+                               for c in criteria])
     fig.update_yaxes(showgrid=False)
     return apply_theme(fig, lang, height=max(340, 190 + 40 * len(units)))
 

@@ -88,11 +88,11 @@ def fitted_margins(fig: go.Figure, size: float, least: dict[str, int]) -> dict[s
             need = (width + TICK_GAP_PX if labels else 0) + titled
             margin["l"] = max(margin["l"], need)
         else:
-            # Plotly turns the labels 30° when they would overlap, which depends on the width
-            # the page gives the chart: room for the taller of the two.
+            # Plotly turns the labels when they would overlap, which depends on the width the
+            # page gives the chart: room for the taller of the two, unless they are kept level.
             rows = max((lines_of(label) for label in labels), default=0)
             tall = rows * tick_size * LINE_EM
-            if len(labels) > 1:
+            if len(labels) > 1 and axis.tickangle != 0:  # 0: kept level by the builder
                 width = max(text_px(label, tick_size) for label in labels)
                 tall = max(tall, width * 0.5 + tall * 0.87)
             need = (math.ceil(tall) + TICK_GAP_PX if labels else 0) + titled
@@ -100,6 +100,11 @@ def fitted_margins(fig: go.Figure, size: float, least: dict[str, int]) -> dict[s
             margin[side] = max(margin[side], need)
             if axis.type == "date":  # the last date's label reaches past the plot's right edge
                 margin["r"] = max(margin["r"], 30)
+            elif labels and axis.type != "category" and not any(
+                    isinstance(v, str) for v in _axis_values(fig, letter)):
+                # So does a number axis's last ("100%"), which Plotly hides, not cuts, when it
+                # would pass the chart's edge ("hide past div").
+                margin["r"] = max(margin["r"], text_px(labels[-1], tick_size) // 2 + TICK_GAP_PX)
     for trace in fig.data:
         if trace.type == "heatmap" and trace.showscale is not False:
             bar = trace.colorbar
