@@ -26,6 +26,10 @@ and style time and counts, summed over the viewers).
 ``--cycle criteria-lang`` (or another of ``CYCLES``) has every viewer repeat one page's steps
 only, from where ``START`` puts it: what one page costs each of many renderers, a page element
 taken out at a time in a test build (``benchmarks/RESULTS.md``, ninth session).
+
+``--spread`` starts viewer i at step i mod 10 of the cycle (brought there untimed before the
+phase), so the steps are taken in equal numbers and not all at the same moment; without it every
+viewer begins at the as-of date, a quarter second after the one before (the earlier runs).
 """
 
 from __future__ import annotations
@@ -179,8 +183,13 @@ async def imports(root: Path, every: float, until: float, landed: list) -> None:
 
 
 async def add_viewers(browser, stack: st.Stack, viewers: list, count: int,
-                      names: list[str | None]) -> None:
-    """Sign in new browser contexts (five at a time, not timed) until there are ``count``."""
+                      names: list[str | None], spread: bool = False) -> None:
+    """Sign in new browser contexts (five at a time, not timed) until there are ``count``.
+
+    With ``spread``, viewer i is then taken (not timed) through the cycle's first i mod its
+    length steps and begins there: at any moment the viewers are at every step, as twenty people
+    are, not all on the same page at once (which also left a minute's run with the cycle's
+    first half only: its downloads and its table page were hardly reached)."""
     gate = asyncio.Semaphore(5)
 
     async def one(i: int) -> Viewer:
@@ -194,6 +203,10 @@ async def add_viewers(browser, stack: st.Stack, viewers: list, count: int,
             await viewer.cdp.send("Performance.enable")
             for kind, arg in START.get(cycle_name(), ()):  # where a focused cycle begins
                 await viewer.act(kind, arg)
+            cycle = CYCLES[cycle_name()]
+            for kind, arg in cycle[:i % len(cycle)] if spread else ():
+                await viewer.act(kind, arg)
+                viewer.step += 1
             return viewer
     viewers += await asyncio.gather(*(one(i) for i in range(len(viewers), count)))
 
@@ -286,12 +299,13 @@ async def run(args) -> list[dict]:
                     viewers: list[Viewer] = []
                     for n in sorted(args.viewers):
                         print(f"{label}: {n} viewers …", file=sys.stderr, flush=True)
-                        await add_viewers(browser, stack, viewers, n, who)
+                        await add_viewers(browser, stack, viewers, n, who, args.spread)
                         result = await phase(stack, viewers, args)
                         runs = server_runs(log, result["window"])
                         times = [r["ms"] for r in runs]
                         cpu = [r["cpu_ms"] for r in runs if "cpu_ms" in r]
-                        results.append({"target": label, "processes": count, **result,
+                        results.append({"target": label, "processes": count,
+                                        "spread": args.spread, **result,
                                         "server_p50": pct(times, 50),
                                         "server_p95": pct(times, 95), "runs": len(times),
                                         "server_cpu_p50": pct(cpu, 50),
@@ -361,6 +375,9 @@ def main() -> None:
     parser.add_argument("--cycle", choices=sorted(CYCLES), default="full",
                         help="the steps each viewer repeats (full: the whole cycle; the others "
                         "one page's steps)")
+    parser.add_argument("--spread", action="store_true",
+                        help="start viewer i at step i of the cycle (taken there untimed), "
+                        "not every viewer at its first step")
     parser.add_argument("--browser-nice", type=int, default=0,
                         help="run the browsers (the driver's session) N steps nicer than "
                         "the servers (0: as they are)")
