@@ -30,6 +30,9 @@ taken out at a time in a test build (``benchmarks/RESULTS.md``, ninth session).
 ``--spread`` starts viewer i at step i mod 10 of the cycle (brought there untimed before the
 phase), so the steps are taken in equal numbers and not all at the same moment; without it every
 viewer begins at the as-of date, a quarter second after the one before (the earlier runs).
+``--warm`` first takes each viewer once round the cycle, untimed, so that what is timed is
+re-renders, not a tab's first loading of an element's code (as ``browser_cost.py`` leaves out
+its first round).
 """
 
 from __future__ import annotations
@@ -183,13 +186,17 @@ async def imports(root: Path, every: float, until: float, landed: list) -> None:
 
 
 async def add_viewers(browser, stack: st.Stack, viewers: list, count: int,
-                      names: list[str | None], spread: bool = False) -> None:
+                      names: list[str | None], spread: bool = False, warm: bool = False) -> None:
     """Sign in new browser contexts (five at a time, not timed) until there are ``count``.
 
     With ``spread``, viewer i is then taken (not timed) through the cycle's first i mod its
     length steps and begins there: at any moment the viewers are at every step, as twenty people
     are, not all on the same page at once (which also left a minute's run with the cycle's
-    first half only: its downloads and its table page were hardly reached)."""
+    first half only: its downloads and its table page were hardly reached). With ``warm``, each
+    first goes once round the whole cycle (not timed), as ``browser_cost.py`` does: the first
+    visit of a page loads the code of its elements (the Tables page's data grid: 15-25 s when
+    20 renderers load it at once, 6-8 s once loaded), a cost of a tab's first visit, not of a
+    re-render, and one the baseline, which has no table, never pays."""
     gate = asyncio.Semaphore(5)
 
     async def one(i: int) -> Viewer:
@@ -204,6 +211,8 @@ async def add_viewers(browser, stack: st.Stack, viewers: list, count: int,
             for kind, arg in START.get(cycle_name(), ()):  # where a focused cycle begins
                 await viewer.act(kind, arg)
             cycle = CYCLES[cycle_name()]
+            for kind, arg in cycle if warm else ():  # back where it began
+                await viewer.act(kind, arg)
             for kind, arg in cycle[:i % len(cycle)] if spread else ():
                 await viewer.act(kind, arg)
                 viewer.step += 1
@@ -299,13 +308,14 @@ async def run(args) -> list[dict]:
                     viewers: list[Viewer] = []
                     for n in sorted(args.viewers):
                         print(f"{label}: {n} viewers …", file=sys.stderr, flush=True)
-                        await add_viewers(browser, stack, viewers, n, who, args.spread)
+                        await add_viewers(browser, stack, viewers, n, who, args.spread,
+                                          args.warm)
                         result = await phase(stack, viewers, args)
                         runs = server_runs(log, result["window"])
                         times = [r["ms"] for r in runs]
                         cpu = [r["cpu_ms"] for r in runs if "cpu_ms" in r]
                         results.append({"target": label, "processes": count,
-                                        "spread": args.spread, **result,
+                                        "spread": args.spread, "warm": args.warm, **result,
                                         "server_p50": pct(times, 50),
                                         "server_p95": pct(times, 95), "runs": len(times),
                                         "server_cpu_p50": pct(cpu, 50),
@@ -378,6 +388,8 @@ def main() -> None:
     parser.add_argument("--spread", action="store_true",
                         help="start viewer i at step i of the cycle (taken there untimed), "
                         "not every viewer at its first step")
+    parser.add_argument("--warm", action="store_true",
+                        help="take each viewer once round the cycle (untimed) before the phase")
     parser.add_argument("--browser-nice", type=int, default=0,
                         help="run the browsers (the driver's session) N steps nicer than "
                         "the servers (0: as they are)")
