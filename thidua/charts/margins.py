@@ -79,7 +79,8 @@ def fitted_margins(fig: go.Figure, size: float, least: dict[str, int]) -> dict[s
     layout, margin = fig.layout, dict(least)
     for letter, axis in (("x", layout.xaxis), ("y", layout.yaxis)):
         tick_size = (axis.tickfont.size if axis.tickfont and axis.tickfont.size else size)
-        labels = _tick_labels(axis, _axis_values(fig, letter))
+        values = _axis_values(fig, letter)
+        labels = _tick_labels(axis, values)
         title = axis.title.text if axis.title else None
         title_size = axis.title.font.size if axis.title and axis.title.font.size else size - 1
         titled = (TITLE_GAP_PX + math.ceil(title_size * LINE_EM)) if title else 0
@@ -101,7 +102,7 @@ def fitted_margins(fig: go.Figure, size: float, least: dict[str, int]) -> dict[s
             if axis.type == "date":  # the last date's label reaches past the plot's right edge
                 margin["r"] = max(margin["r"], 30)
             elif labels and axis.type != "category" and not any(
-                    isinstance(v, str) for v in _axis_values(fig, letter)):
+                    isinstance(v, str) for v in values):
                 # So does a number axis's last ("100%"), which Plotly hides, not cuts, when it
                 # would pass the chart's edge ("hide past div").
                 margin["r"] = max(margin["r"], text_px(labels[-1], tick_size) // 2 + TICK_GAP_PX)
