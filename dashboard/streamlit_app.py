@@ -226,7 +226,7 @@ def _sign_in(lang: str) -> None:
     is once signed in): the rerun after a sign-in lands on the home switch, then the Overview."""
     st.session_state.pop(access.ACCOUNT_KEY, None)
     st.session_state["filters"] = Filters(lang=lang)
-    _at_every_address(SIGN_IN_PAGE, t("signin_page_title", lang)).run()
+    failure.run(_at_every_address(SIGN_IN_PAGE, t("signin_page_title", lang)), lang)
 
 
 def _at_every_address(script: str, title: str):
@@ -295,5 +295,5 @@ def main() -> None:
     failure.run(page, filters.lang)  # a failure in the page's words, details in the log
 
 
-with timing.timed_run(), delivery.whole_pages():  # timed per run; sent in one piece
+with timing.timed_run(), delivery.whole_pages(), failure.guarded():  # timed; in one piece
     main()

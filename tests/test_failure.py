@@ -65,3 +65,56 @@ def test_where_details_are_shown_the_exception_follows(tiny_db, monkeypatch, det
     at.run()
     assert len(at.error) == 1 and "RuntimeError" in at.exception[0].message + str(
         at.exception[0].proto.type)
+
+
+def _refs(at, lang: str) -> list[str]:
+    pattern = re.escape(t("page_failed", lang, ref="@@")).replace("@@", "([0-9A-F]{6})")
+    return [m.group(1) for e in at.error if (m := re.fullmatch(pattern, e.value))]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_failure_outside_a_page_is_said_the_same_way(
+        tiny_db, monkeypatch, details, caplog, lang):
+    """The sidebar's filters fail (here the campaigns' query, before any page runs)."""
+    from dashboard.ui import state
+
+    real = state.query
+
+    def query(name: str, **params):
+        if name == "metrics/campaigns":
+            raise RuntimeError("/srv/secret/sidebar")
+        return real(name, **params)
+
+    monkeypatch.setattr(state, "query", query)
+    monkeypatch.setenv("THIDUA_DB", str(tiny_db))
+    details("type")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang
+    with caplog.at_level(logging.ERROR, logger="dashboard.ui.failure"):
+        at.run()
+    assert not at.exception
+    refs = _refs(at, lang)
+    assert len(refs) == 1, [e.value for e in at.error]
+    assert "secret" not in " ".join(e.value for e in at.error)
+    assert any(refs[0] in r.getMessage() and "sidebar" in str(r.exc_info[1])
+               for r in caplog.records if r.exc_info)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_failing_sign_in_page_says_so_in_its_language(role_store, monkeypatch, details, lang):
+    from thidua.accounts.store import AccountStore
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("/srv/secret/accounts")
+
+    details("type")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang
+    at.run()
+    assert at.button and not at.exception  # the form, signed out
+    monkeypatch.setattr(AccountStore, "sign_in", broken)  # the store fails at the attempt
+    at.text_input[0].input("hcqt")
+    at.text_input[1].input("x" * 12)
+    at.button[0].click().run()
+    assert not at.exception
+    assert len(_refs(at, lang)) == 1, [e.value for e in at.error]

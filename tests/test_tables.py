@@ -1,4 +1,4 @@
-"""Which tables carry a Styler: those with numbers, dates or yes/no, whose values sort apart
+"""Which tables carry a Styler: those with numbers or dates, whose values sort apart
 from their strings; a table of text alone is its display strings (cheaper, same order)."""
 
 from __future__ import annotations
@@ -36,6 +36,20 @@ def test_small_counts_go_as_numbers_beside_the_strings():
     assert isinstance(styled(with_missing, "vi"), Styler)  # a missing count reads "—"
 
 
+def test_yes_no_is_sent_as_its_words_not_as_a_checkbox():
+    """Streamlit's grid draws a bool column as greyed checkboxes whatever a Styler says; the
+    cells go as the words the downloads use, and a table of them needs no Styler."""
+    df = TEXT.assign(is_registered=[True, False, None])
+    for lang, words in (("vi", ["Có", "Không", "—"]), ("en", ["Yes", "No", "—"])):
+        shown = styled(df, lang)
+        assert not isinstance(shown, Styler)
+        assert list(shown.iloc[:, -1]) == words
+    beside_numbers = styled(df.assign(completeness_pct=[87.0, None, 5.5]), "vi")
+    assert isinstance(beside_numbers, Styler)
+    assert list(beside_numbers.data.iloc[:, -2]) == ["Có", "Không", "—"]
+    assert beside_numbers.data.iloc[:, -2].dtype.kind != "b"
+
+
 def _cells(styler: Styler) -> list[list[str]]:
     body = styler._translate(False, False)["body"]
     return [[cell["display_value"] for cell in row if cell["type"] == "td"] for row in body]
@@ -43,8 +57,7 @@ def _cells(styler: Styler) -> list[list[str]]:
 
 def test_numbers_dates_and_yes_no_keep_their_values_under_the_strings():
     for column in ({"staff_total": [1234, 5, 7]}, {"completeness_pct": [87.0, None, 5.5]},
-                   {"since": [dt.date(2026, 3, 5), None, dt.date(2025, 1, 1)]},
-                   {"is_registered": [True, False, True]}):
+                   {"since": [dt.date(2026, 3, 5), None, dt.date(2025, 1, 1)]}):
         df = TEXT.assign(**column)
         for lang in ("vi", "en"):
             shown = styled(df, lang)

@@ -158,6 +158,10 @@ def styled(df: pd.DataFrame, lang: str) -> Styler | pd.DataFrame:
     """
     labelled = relabel(df, lang)
     fmts = {name: column_formatter(name, labelled[name], lang) for name in labelled.columns}
+    for name, fmt in fmts.items():  # the grid draws a bool as a greyed checkbox, whatever the
+        if isinstance(fmt, partial) and fmt.func is formats.yes_no:  # Styler writes: send words
+            labelled[name] = column_text(labelled[name], fmt)  # ("Có" sorts apart from "Không")
+            fmts[name] = _text
     if df.size > STYLER_MAX_CELLS:
         return _texts(labelled, fmts, lang)
     if all(_reads_as_itself(fmt, labelled[name]) for name, fmt in fmts.items()):
