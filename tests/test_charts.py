@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -226,6 +227,34 @@ def test_plotly_config_hides_the_logo_and_cloud_sharing():
     assert charts.PLOTLY_CONFIG["showSendToCloud"] is False
     assert charts.plotly_config("en")["locale"] == "en"
     assert charts.PLOTLY_CONFIG["locale"] == "vi"  # the constant is not changed
+
+
+def test_plotly_config_carries_the_mode_bars_words_from_the_catalogue():
+    """Plotly looks its words up by their English text in ``locales[locale].dictionary``."""
+    vi, en = charts.plotly_config("vi"), charts.plotly_config("en")
+    assert vi["locales"]["vi"]["dictionary"]["Download plot as a PNG"] == "Tải biểu đồ dạng ảnh PNG"
+    assert vi["locales"]["vi"]["dictionary"]["Reset axes"] == "Đặt lại trục"
+    assert en["locales"]["en"]["dictionary"]["Reset axes"] == "Reset axes"
+    assert set(vi["locales"]["vi"]["dictionary"]) == set(charts.base.PLOTLY_WORDS)
+    vi["locales"]["vi"]["dictionary"]["Zoom"] = "changed"  # a caller's copy, not the cache's
+    assert charts.plotly_config("vi")["locales"]["vi"]["dictionary"]["Zoom"] == "Phóng to vùng chọn"
+
+
+def test_the_mode_bars_english_words_are_those_of_the_bundled_plotly():
+    """A Plotly that renamed its words would leave them in English unseen: each one translated
+    is spelled as in the plotly.js Streamlit draws with and in the one reports embed."""
+    import plotly
+    import streamlit
+
+    bundles = [*Path(streamlit.__file__).parent.glob("static/static/js/PlotlyChart*.js"),
+               Path(plotly.__file__).parent / "package_data" / "plotly.min.js"]
+    assert len(bundles) == 2, bundles
+    assert {"Download plot as a PNG", "Zoom in", "Zoom out", "Reset axes"} <= set(
+        charts.base.PLOTLY_WORDS)  # the buttons the pages show (PLOTLY_CONFIG removes others)
+    for bundle in bundles:
+        text = bundle.read_text(encoding="utf-8", errors="replace")
+        for words in charts.base.PLOTLY_WORDS:
+            assert f"`{words}`" in text or f'"{words}"' in text, (bundle.name, words)
 
 
 def test_numbers_and_dates_in_hovers_follow_the_language():

@@ -87,6 +87,7 @@ def page_start(title_key: str) -> tuple[Filters, dict]:
 def chart(build, df: pd.DataFrame | None, lang: str, **options) -> None:
     """The figure ``build(df, lang=lang, **options)`` with the shared configuration, built
     once for every session showing the same rows (:mod:`dashboard.ui.figures`)."""
-    from thidua.charts import PLOTLY_CONFIG
+    from thidua.charts import plotly_config
 
-    st.plotly_chart(figures.figure(build, df, lang, **options), config=PLOTLY_CONFIG, theme=None)
+    st.plotly_chart(figures.figure(build, df, lang, **options), config=plotly_config(lang),
+                    theme=None)

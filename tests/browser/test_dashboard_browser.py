@@ -437,3 +437,21 @@ def test_the_heatmap_colour_bar_title_clears_its_tick_labels(
     for tick in boxes["ticks"]:
         apart = tick[2] <= left or tick[0] >= right or tick[3] <= top or tick[1] >= bottom
         assert apart, f"a tick label {tick} meets the colour bar's title {boxes['title']}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_charts_tools_speak_the_pages_language(pages: dict[str, Any], server: Server,
+                                                 lang: str) -> None:
+    """Plotly has no Vietnamese words of its own: its mode bar said "Download plot as a PNG",
+    "Zoom", "Reset axes" on a Vietnamese page. Its buttons' titles are the catalogue's."""
+    page = pages[lang]
+    open_page(page, server, "/tham-gia", lang, "page_participation", 3)
+    chart = page.locator(".js-plotly-plot").first
+    chart.hover()
+    titles = chart.evaluate(
+        "gd => [...gd.querySelectorAll('.modebar-btn')].map(b => b.getAttribute('data-title'))")
+    for key in ("chart_tool_png", "chart_tool_zoom_in", "chart_tool_zoom_out",
+                "chart_tool_reset_axes"):
+        assert t(key, lang) in titles, titles
+    if lang == "vi":
+        assert not {"Download plot as a PNG", "Zoom in", "Zoom out", "Reset axes"} & set(titles)

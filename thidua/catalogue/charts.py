@@ -57,4 +57,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Median: {median} days<br>Mean: {mean} days<br>Longest: {max} days<br>"
         "Stays: {stays} (still in this stage: {ongoing})",
     ),
+    # Plotly's own words (its mode bar's buttons and notices), which it looks up by their
+    # English text in the figure's ``locales`` (``thidua.charts.base.PLOTLY_WORDS``).
+    "chart_tool_png": ("Tải biểu đồ dạng ảnh PNG", "Download plot as a PNG"),
+    "chart_tool_download": ("Tải biểu đồ", "Download plot"),
+    "chart_tool_zoom": ("Phóng to vùng chọn", "Zoom"),
+    "chart_tool_pan": ("Kéo biểu đồ", "Pan"),
+    "chart_tool_zoom_in": ("Phóng to", "Zoom in"),
+    "chart_tool_zoom_out": ("Thu nhỏ", "Zoom out"),
+    "chart_tool_reset_axes": ("Đặt lại trục", "Reset axes"),
+    "chart_tool_autoscale": ("Tự co giãn trục", "Autoscale"),
+    "chart_tool_reset": ("Đặt lại", "Reset"),
+    "chart_tool_snapshot_failed": ("Không tạo được ảnh biểu đồ.",
+                                   "Sorry, there was a problem downloading your image!"),
+    "chart_tool_zoom_back": ("Nhấp đúp để thu nhỏ lại", "Double-click to zoom back out"),
+    "chart_tool_isolate": ("Nhấp đúp vào chú giải để chỉ xem một dãy số liệu",
+                           "Double-click on legend to isolate one trace"),
 }

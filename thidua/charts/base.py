@@ -10,6 +10,7 @@ reads from :mod:`thidua.formats`; nothing here touches Streamlit.
 
 from __future__ import annotations
 
+import functools
 import html
 import textwrap
 from collections.abc import Iterable
@@ -43,9 +44,34 @@ HOVER = "%{hovertext}<extra></extra>"
 WRAP = 60  # characters per line of a long hover text (a criterion's full wording)
 
 
+# Plotly's English words (as its bundled plotly.js spells them) -> the catalogue's key. Plotly
+# looks each up in ``config.locales[locale].dictionary``; it has no Vietnamese words of its own.
+PLOTLY_WORDS: dict[str, str] = {
+    "Download plot as a PNG": "chart_tool_png",
+    "Download plot": "chart_tool_download",
+    "Zoom": "chart_tool_zoom",
+    "Pan": "chart_tool_pan",
+    "Zoom in": "chart_tool_zoom_in",
+    "Zoom out": "chart_tool_zoom_out",
+    "Reset axes": "chart_tool_reset_axes",
+    "Autoscale": "chart_tool_autoscale",
+    "Reset": "chart_tool_reset",
+    "Sorry, there was a problem downloading your image!": "chart_tool_snapshot_failed",
+    "Double-click to zoom back out": "chart_tool_zoom_back",
+    "Double-click on legend to isolate one trace": "chart_tool_isolate",
+}
+
+
 def plotly_config(lang: str = "vi") -> dict[str, Any]:
-    """``PLOTLY_CONFIG`` with the Plotly locale of ``lang``."""
-    return {**PLOTLY_CONFIG, "locale": "en" if lang == "en" else "vi"}
+    """``PLOTLY_CONFIG`` in ``lang``: its Plotly locale, with the mode bar's words from the
+    catalogue (a fresh dict each call: callers may add to it)."""
+    code = "en" if lang == "en" else "vi"
+    return {**PLOTLY_CONFIG, "locale": code, "locales": {code: {"dictionary": dict(_words(code))}}}
+
+
+@functools.cache
+def _words(lang: str) -> dict[str, str]:
+    return {english: t(key, lang) for english, key in PLOTLY_WORDS.items()}
 
 
 # --- the look ----------------------------------------------------------------------------------
