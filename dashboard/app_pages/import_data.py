@@ -15,6 +15,7 @@ import streamlit as st
 
 from dashboard.ui import access, delivery, state
 from dashboard.ui.download_link import offer
+from dashboard.ui.page_css import uploader_css
 from dashboard.ui.widgets import page_start, show_table
 from thidua import formats
 from thidua.catalogue import t
@@ -45,8 +46,11 @@ offer(t("import_template", lang), template_bytes, TEMPLATE_NAME,
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", event="download",
       what="template", action="import", lang=lang)
 
-upload = st.file_uploader(t("import_upload", lang), type=["xlsx", "xlsm", "xls", "ods"],
-                          key="import_upload")
+KINDS = ["xlsx", "xlsm", "xls", "ods"]
+st.html(uploader_css(t("import_upload_button", lang), t(
+    "import_upload_limit", lang, mb=formats.count(st.get_option("server.maxUploadSize"), lang),
+    kinds=", ".join(kind.upper() for kind in KINDS))))
+upload = st.file_uploader(t("import_upload", lang), type=KINDS, key="import_upload")
 
 
 def upload_path(folder: Path, name: str, max_bytes: int = 200) -> Path:

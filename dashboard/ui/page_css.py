@@ -96,6 +96,34 @@ ERROR_CSS = """
 """
 
 
+def _css_string(text: str) -> str:
+    """``text`` as a CSS string (catalogue words and numbers only, quoted all the same)."""
+    escaped = "".join(ch if ch.isalnum() or ch in " .,•-–()" else f"\\{ord(ch):x} "
+                      for ch in text)
+    return f'"{escaped}"'
+
+
+UPLOADER_SMALL = "0.875rem"  # the size Streamlit 1.67 gives the limit's line (14 px), its grey kept
+
+
+def uploader_css(button: str, limit: str) -> str:
+    """Streamlit's file uploader says "Upload" and "50MB per file • XLSX, …" in English on a
+    Vietnamese page, and has no parameter for either. Its two texts are hidden and the
+    catalogue's shown in their place (generated content, which screen readers read too)."""
+    zone = '[data-testid="stFileUploaderDropzone"]'
+    return f"""
+<style>
+{zone} [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"] p {{
+  display: none; }}
+{zone} [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"]::after {{
+  content: {_css_string(button)}; }}
+{zone} [data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
+{zone} [data-testid="stFileUploaderDropzoneInstructions"] span::after {{
+  content: {_css_string(limit)}; font-size: {UPLOADER_SMALL}; }}
+</style>
+"""
+
+
 def page_styles() -> str:
     """The ``<style>`` blocks to put on every page (one ``st.html``: each element is one
     message to the browser and one render of the page there)."""

@@ -455,3 +455,28 @@ def test_a_charts_tools_speak_the_pages_language(pages: dict[str, Any], server: 
         assert t(key, lang) in titles, titles
     if lang == "vi":
         assert not {"Download plot as a PNG", "Zoom in", "Zoom out", "Reset axes"} & set(titles)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_file_uploader_speaks_the_pages_language(pages: dict[str, Any], server: Server,
+                                                     lang: str) -> None:
+    """Streamlit's uploader said "Upload" and "50MB per file • XLSX, …" on the Vietnamese
+    import page; what is drawn now is the catalogue's, and Streamlit's own words are not."""
+    page = pages[lang]
+    open_page(page, server, "/nhap-du-lieu", lang, "page_import", 0)
+    drawn = page.evaluate("""() => {
+        const zone = document.querySelector('[data-testid="stFileUploaderDropzone"]');
+        const md = zone.querySelector('button [data-testid="stMarkdownContainer"]');
+        const limit = zone.querySelector(
+            '[data-testid="stFileUploaderDropzoneInstructions"] span');
+        const shown = e => { const r = e.getBoundingClientRect();
+                             return r.width > 0 && r.height > 0; };
+        return {button: getComputedStyle(md, '::after').content,
+                limit: getComputedStyle(limit, '::after').content,
+                english_button: shown(md.querySelector('p')),
+                english_limit_px: parseFloat(getComputedStyle(limit).fontSize)};
+    }""")
+    limit = t("import_upload_limit", lang, mb="50", kinds="XLSX, XLSM, XLS, ODS")  # serve's 50
+    assert drawn["button"] == f'"{t("import_upload_button", lang)}"', drawn
+    assert drawn["limit"] == f'"{limit}"', drawn
+    assert not drawn["english_button"] and drawn["english_limit_px"] == 0, drawn

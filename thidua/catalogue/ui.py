@@ -201,6 +201,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "written: on any error nothing is written and every error is listed."),
     "import_upload": ("Chọn tệp Excel (.xlsx, .xlsm, .xls) hoặc .ods",
                       "Choose an Excel (.xlsx, .xlsm, .xls) or .ods file"),
+    # Streamlit's uploader writes these in English whatever the page's language
+    # (dashboard.ui.page_css.uploader_css puts these in their place).
+    "import_upload_button": ("Chọn tệp", "Choose file"),
+    "import_upload_limit": ("Tối đa {mb} MB mỗi tệp • {kinds}", "Up to {mb} MB per file • {kinds}"),
     "import_button": ("Kiểm tra và nhập", "Check and import"),
     "import_template": ("Tải mẫu nhập liệu trống", "Download the blank template"),
     "import_report": ("Báo cáo kiểm tra", "Validation report"),
