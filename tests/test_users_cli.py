@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -255,6 +256,14 @@ def test_serve_on_loopback_without_accounts_runs_as_before(tiny_db: Path, monkey
     assert not accounts_path(tiny_db).exists()  # asking made no accounts file
 
 
+def test_streamlit_run_from_the_checkout_has_no_grid_export_either():
+    """``streamlit run dashboard/streamlit_app.py`` in the checkout reads .streamlit/config.toml:
+    the grid's own CSV and copy are off there too, as ``thidua serve`` turns them off."""
+    config = tomllib.loads((Path(__file__).parents[1] / ".streamlit" / "config.toml").read_text())
+    assert config["client"]["disableDataExport"] is True
+    assert config["client"]["toolbarMode"] == "minimal"
+
+
 def test_the_streamlit_command_keeps_xsrf_protection_on():
     command = serve_module.streamlit_command(Path("app.py"), "0.0.0.0", 8501)
     options = dict(zip(command[5::2], command[6::2], strict=True))
@@ -263,6 +272,7 @@ def test_the_streamlit_command_keeps_xsrf_protection_on():
         "--server.enableXsrfProtection": "true", "--browser.gatherUsageStats": "false",
         "--client.toolbarMode": "minimal", "--theme.primaryColor": "#3B6E9E",
         "--client.showErrorDetails": "type",  # no traceback or data on a viewer's screen
+        "--client.disableDataExport": "true",  # no grid CSV or copy outside the audit log
         # a server: no source watching, no full collection after every run (issue 9's load)
         "--server.fileWatcherType": "none", "--runner.postScriptGC": "false",
         "--server.maxUploadSize": "50"}

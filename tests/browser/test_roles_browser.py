@@ -283,6 +283,25 @@ def test_a_unit_head_sees_and_downloads_only_its_units_named_rows(role_server, o
             shot(head, "don_vi-du-lieu-can-bo")
 
 
+@pytest.mark.parametrize("name", ["ld", "hc"])
+def test_a_tables_grid_has_no_export_of_its_own(role_server, open_session, name: str):
+    """Streamlit's data grid offers "Download as CSV" in its toolbar (and a copy to the
+    clipboard): a named table would leave with lanh_dao, who may only see it, and for every
+    role without the audit log. ``thidua serve`` turns that off (``client.disableDataExport``);
+    the toolbar's other tools stay, and thidua's own download link is still there."""
+    page = sign_in(open_session(), role_server, "/du-lieu", name)
+    choose(page, "table_staff")
+    main(page).locator("[data-testid=stDataFrame]").first.hover()
+    tools = main(page).locator("[data-testid=stElementToolbar] button")
+    tools.first.wait_for(state="visible")
+    labels = tools.evaluate_all("els => els.map(e => e.getAttribute('aria-label') || '')")
+    assert len(labels) >= 2 and all(labels), labels  # the grid's toolbar is drawn
+    assert not [label for label in labels if "download" in label.lower()
+                or "csv" in label.lower()], labels
+    offered = main(page).get_by_role("link", name=t("download_csv", "vi"))
+    assert offered.count() == (1 if name == "hc" else 0)  # named: hcqt only
+
+
 # ------------------------------------------------------------- the download endpoint
 
 

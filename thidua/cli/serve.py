@@ -83,6 +83,10 @@ def streamlit_command(app_file: Path, host: str, port: int) -> list[str]:
             # An error on a page names its kind only; its message and traceback (file paths,
             # values from the data) go to the server's log, not to every viewer's screen.
             "--client.showErrorDetails", "type",
+            # Every download is thidua's own (its role's rights, the audit log): the data
+            # grid's own "Download as CSV" and its copy to the clipboard would hand a named
+            # table to a role that may only see it, and record nothing.
+            "--client.disableDataExport", "true",
             # A server, not a notebook: no watching of the source files for changes (a poll of
             # every module file, 9% of a server's interpreter time under load), and no full
             # garbage collection after every run (Streamlit's default: half of a loaded
