@@ -130,6 +130,31 @@ CYCLES = {"full": CYCLE,
           "criteria-arrive": (("page", "page_criteria"), ("page", "page_overview")),
           "overview-lang": (("lang", "en"), ("lang", "vi"))}
 START = {"criteria-lang": (("page", "page_criteria"),)}
+# ``--phases``: where an action's time goes, in the page's own clock. The page notes the time of
+# the click (pointer down) and of each WebSocket message it handles after it; after the change is
+# shown the driver reads: click → the run's first message (the click handled, the request sent,
+# the server's queue and run start), → its last (the run, and the page handling its messages as
+# they come), → found shown (drawing what the last messages said, and the 50 ms poll).
+PHASES_SCRIPT = """(() => {
+    const seen = window.__thiduaPhases = {click: 0, frames: []};
+    addEventListener("pointerdown", () => { seen.click = performance.now(); seen.frames = []; },
+                     true);
+    const Native = window.WebSocket;
+    window.WebSocket = class extends Native {
+        constructor(...args) {
+            super(...args);
+            this.addEventListener("message", () => {
+                if (seen.frames.length < 1000) seen.frames.push(performance.now());
+            });
+        }
+    };
+})();"""
+PHASES_READ = """() => {
+    const seen = window.__thiduaPhases, now = performance.now(), f = seen ? seen.frames : [];
+    return seen && f.length ? [f[0] - seen.click, f[f.length - 1] - seen.click, now - seen.click,
+                               f.length] : null;
+}"""
+PHASES = ("first_message", "last_message", "shown")
 RENDERER = ("TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration",
             "LayoutCount", "RecalcStyleCount")
 
@@ -150,7 +175,8 @@ async def renderer_counters(viewers: list) -> dict[str, float]:
     return total
 
 
-async def drive(viewer: Viewer, until: float, samples: list, errors: list) -> None:
+async def drive(viewer: Viewer, until: float, samples: list, errors: list,
+                phases: list | None = None) -> None:
     """The cycle from its start (Overview, Vietnamese, all units) until ``until``; after an
     error the viewer opens the app again (a reload signs out) and starts the cycle over."""
     while time.monotonic() < until:
@@ -158,7 +184,12 @@ async def drive(viewer: Viewer, until: float, samples: list, errors: list) -> No
         kind, arg = cycle[viewer.step % len(cycle)]
         viewer.step += 1
         try:
-            samples.append((kind, await viewer.act(kind, arg), f"{kind} {arg}".strip()))
+            step = f"{kind} {arg}".strip()
+            samples.append((kind, await viewer.act(kind, arg), step))
+            if phases is not None and kind != "download":
+                seen = await viewer.page.evaluate(PHASES_READ)
+                if seen:
+                    phases.append((step, seen))
         except Exception as error:
             errors.append(f"{kind} on {viewer.page.url}: {str(error).splitlines()[0][:160]}")
             with contextlib.suppress(Exception):
@@ -186,7 +217,8 @@ async def imports(root: Path, every: float, until: float, landed: list) -> None:
 
 
 async def add_viewers(browser, stack: st.Stack, viewers: list, count: int,
-                      names: list[str | None], spread: bool = False, warm: bool = False) -> None:
+                      names: list[str | None], spread: bool = False, warm: bool = False,
+                      phases: bool = False) -> None:
     """Sign in new browser contexts (five at a time, not timed) until there are ``count``.
 
     With ``spread``, viewer i is then taken (not timed) through the cycle's first i mod its
@@ -202,6 +234,8 @@ async def add_viewers(browser, stack: st.Stack, viewers: list, count: int,
     async def one(i: int) -> Viewer:
         async with gate:
             context = await browser.new_context(**CONTEXT)
+            if phases:
+                await context.add_init_script(script=PHASES_SCRIPT)
             page = await context.new_page()
             page.set_default_timeout(ACTION_TIMEOUT_MS)
             viewer = Viewer(page, stack.url, names[i % len(names)])
@@ -229,6 +263,7 @@ async def phase(stack: st.Stack, viewers: list, args) -> dict:
     renderer_before = await renderer_counters(viewers)
     started, until = time.time(), time.monotonic() + args.duration
     samples, errors, landed, peak = [], [], [], [before]
+    phases: list | None = [] if args.phases else None
 
     async def sample_rss() -> None:
         while time.monotonic() < until:
@@ -237,7 +272,7 @@ async def phase(stack: st.Stack, viewers: list, args) -> dict:
 
     async def staggered(i: int, viewer: Viewer) -> None:
         await asyncio.sleep(i / 4)
-        await drive(viewer, until, samples, errors)
+        await drive(viewer, until, samples, errors, phases)
     await asyncio.gather(sample_rss(), imports(stack.root, args.import_every, until, landed),
                          *(staggered(i, v) for i, v in enumerate(viewers)))
     ended = time.time()
@@ -265,6 +300,11 @@ async def phase(stack: st.Stack, viewers: list, args) -> dict:
             "renderer_per_action": {k: round((1000 if k.endswith("Duration") else 1) * v
                                              / max(1, len(samples)), 1)
                                     for k, v in renderer.items()},
+            # --phases: each step's p50 ms from the click to the run's first message, to its
+            # last, to found shown, and the messages a run (none without --phases).
+            "phases_by_step": {step: [pct([p[i] for ss, p in phases if ss == step], 50)
+                                      for i in range(4)]
+                               for step in dict.fromkeys(ss for ss, _ in phases or ())},
             "rss_before": before, "rss_peak": max(peak), "rss_after": rss_mb(groups),
             "imports": landed, "window": [started, ended]}
 
@@ -309,7 +349,7 @@ async def run(args) -> list[dict]:
                     for n in sorted(args.viewers):
                         print(f"{label}: {n} viewers …", file=sys.stderr, flush=True)
                         await add_viewers(browser, stack, viewers, n, who, args.spread,
-                                          args.warm)
+                                          args.warm, args.phases)
                         result = await phase(stack, viewers, args)
                         runs = server_runs(log, result["window"])
                         times = [r["ms"] for r in runs]
@@ -393,6 +433,9 @@ def main() -> None:
     parser.add_argument("--browser-nice", type=int, default=0,
                         help="run the browsers (the driver's session) N steps nicer than "
                         "the servers (0: as they are)")
+    parser.add_argument("--phases", action="store_true",
+                        help="note in each page when the click was and when each message came, "
+                        "and report each step's click → first message → last → shown")
     args = parser.parse_args()
     os.environ["LOAD_CYCLE"] = args.cycle
     results = asyncio.run(run(args))
@@ -403,6 +446,9 @@ def main() -> None:
         print(f"  {r['target']} N={r['viewers']} steps: "
               + "; ".join(f"{k} {v[0]}× {v[1] or 0:.1f}/{v[2] or 0:.1f} s"
                           for k, v in r["by_step"].items()))
+        for step, (first, last, shown, count) in r["phases_by_step"].items():
+            print(f"  {r['target']} N={r['viewers']} phases {step}: first message {first:.0f}, "
+                  f"last {last:.0f}, shown {shown:.0f} ms ({count:.0f} messages)")
     for r in results:
         for error in sorted(set(r["errors"]))[:5]:
             print(f"  {r['target']} N={r['viewers']}: {error}")
