@@ -19,13 +19,26 @@ def test_the_catalogues_words_are_what_is_drawn():
     for lang in ("vi", "en"):
         button = t("import_upload_button", lang)
         limit = t("import_upload_limit", lang, mb="50", kinds="XLSX, ODS")
-        assert contents(uploader_css(button, limit)) == [button, limit]
-    assert contents(uploader_css("Chọn tệp", "x"))[0] == "Chọn tệp"
+        refused = t("import_upload_refused", lang, mb="50", kinds="XLSX, ODS")
+        assert contents(uploader_css(button, limit, refused)) == [button, limit, refused]
+    assert contents(uploader_css("Chọn tệp", "x", "y"))[0] == "Chọn tệp"
+
+
+def test_the_refused_sentence_says_what_is_accepted_and_what_to_do():
+    vi = t("import_upload_refused", "vi", mb="50", kinds="XLSX, XLSM, XLS, ODS")
+    en = t("import_upload_refused", "en", mb="50", kinds="XLSX, XLSM, XLS, ODS")
+    for sentence in (vi, en):
+        assert "50 MB" in sentence and "XLSX, XLSM, XLS, ODS" in sentence and "×" in sentence
+    assert "không được nhận" in vi and "not accepted" in en
+    # drawn under a refused chip only, and Streamlit's English reason hidden with its tooltip
+    css = uploader_css("b", "l", vi)
+    assert ':has([data-testid="stFileChip"][aria-invalid="true"])::after' in css
+    assert '[aria-invalid="true"] [role="alert"] { display: none; }' in css
 
 
 def test_quotes_braces_and_tags_cannot_leave_the_string():
     hostile = 'a"; } body { display: none } </style><script>x</script> \\'
-    css = uploader_css(hostile, "ok")
-    assert contents(css) == [hostile, "ok"]
+    css = uploader_css(hostile, "ok", hostile)
+    assert contents(css) == [hostile, "ok", hostile]
     assert "</style>" not in css.removesuffix("</style>\n")
-    assert css.count("{") == css.count("}") == 4
+    assert css.count("{") == css.count("}") == 7

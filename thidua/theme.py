@@ -36,6 +36,7 @@ class Theme:
     met: str = "#3A8E5C"
     warn: str = "#E0A526"
     not_met: str = "#C8553D"
+    refused_text: str = "#A3352A"  # a sentence saying what was refused (6:1 on white)
     missing: str = "#DADDE1"
     target: str = "#1F2933"
     window: str = "#9FB8D0"

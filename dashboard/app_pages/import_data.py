@@ -47,9 +47,10 @@ offer(t("import_template", lang), template_bytes, TEMPLATE_NAME,
       what="template", action="import", lang=lang)
 
 KINDS = ["xlsx", "xlsm", "xls", "ods"]
-st.html(uploader_css(t("import_upload_button", lang), t(
-    "import_upload_limit", lang, mb=formats.count(st.get_option("server.maxUploadSize"), lang),
-    kinds=", ".join(kind.upper() for kind in KINDS))))
+ACCEPTED = dict(mb=formats.count(st.get_option("server.maxUploadSize"), lang),
+                kinds=", ".join(kind.upper() for kind in KINDS))
+st.html(uploader_css(t("import_upload_button", lang), t("import_upload_limit", lang, **ACCEPTED),
+                     t("import_upload_refused", lang, **ACCEPTED)))
 upload = st.file_uploader(t("import_upload", lang), type=KINDS, key="import_upload")
 
 

@@ -19,6 +19,8 @@ progress report is the document made for paper; this only keeps a quick printout
 
 from __future__ import annotations
 
+from thidua.theme import THEME
+
 PRINT_ZOOM = 0.65
 
 PRINT_CSS = f"""
@@ -106,11 +108,17 @@ def _css_string(text: str) -> str:
 UPLOADER_SMALL = "0.875rem"  # the size Streamlit 1.67 gives the limit's line (14 px), its grey kept
 
 
-def uploader_css(button: str, limit: str) -> str:
+def uploader_css(button: str, limit: str, refused: str) -> str:
     """Streamlit's file uploader says "Upload" and "50MB per file • XLSX, …" in English on a
     Vietnamese page, and has no parameter for either. Its two texts are hidden and the
-    catalogue's shown in their place (generated content, which screen readers read too)."""
+    catalogue's shown in their place (generated content, which screen readers read too).
+
+    A file the browser refuses (over the size limit, or not of the kinds allowed) never reaches
+    the server: Streamlit marks its chip red and says why only in a tooltip, in English ("File
+    must be 50.0MB or smaller."). Under a refused chip the catalogue's ``refused`` sentence is
+    shown, what is accepted and what to do; the English text and tooltip are not."""
     zone = '[data-testid="stFileUploaderDropzone"]'
+    chip = '[data-testid="stFileChip"][aria-invalid="true"]'
     return f"""
 <style>
 {zone} [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"] p {{
@@ -120,6 +128,11 @@ def uploader_css(button: str, limit: str) -> str:
 {zone} [data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
 {zone} [data-testid="stFileUploaderDropzoneInstructions"] span::after {{
   content: {_css_string(limit)}; font-size: {UPLOADER_SMALL}; }}
+[data-testid="stFileUploader"]:has({chip})::after {{
+  content: {_css_string(refused)}; display: block; margin-top: 0.35rem;
+  font-size: {UPLOADER_SMALL}; color: {THEME.refused_text}; }}
+{chip} [role="alert"] {{ display: none; }}
+body:has([data-testid="stTooltipErrorHoverTarget"]:hover) [role="tooltip"] {{ display: none; }}
 </style>
 """
 

@@ -25,7 +25,7 @@ from python_calamine import CalamineWorkbook
 from thidua.catalogue import t
 from thidua.contract import reference as ref
 
-from .conftest import LANGS, VIEWPORT, Server, Traffic
+from .conftest import ARTIFACTS, LANGS, VIEWPORT, Server, Traffic
 from .drive import CHARTS_DRAWN, EXCEPTION, SETTLED
 
 try:
@@ -480,3 +480,41 @@ def test_the_file_uploader_speaks_the_pages_language(pages: dict[str, Any], serv
     assert drawn["button"] == f'"{t("import_upload_button", lang)}"', drawn
     assert drawn["limit"] == f'"{limit}"', drawn
     assert not drawn["english_button"] and drawn["english_limit_px"] == 0, drawn
+
+
+@pytest.mark.parametrize(("lang", "name", "size"), [("vi", "qua_lon.xlsx", 51 * 2**20 + 1),
+                                                   ("en", "ghi_chu.txt", 6)])
+def test_a_file_the_browser_refuses_is_said_in_the_pages_language(
+        pages: dict[str, Any], server: Server, tmp_path: Path, lang: str, name: str,
+        size: int) -> None:
+    """Over the limit (serve's 50 MB) or not a workbook, the browser refuses the file and the
+    server never gets it: Streamlit only marked the chip red, with "File must be 50.0MB or
+    smaller." / "text/plain files are not allowed." in an English tooltip. Under the chip is
+    now the catalogue's sentence of what is accepted; the English text is neither shown nor in
+    the tooltip."""
+    page = pages[lang]
+    open_page(page, server, "/nhap-du-lieu", lang, "page_import", 0)
+    path = tmp_path / name
+    with path.open("wb") as out:
+        out.truncate(size)
+    uploader = page.locator('[data-testid="stFileUploader"]')
+    uploader.locator('input[type="file"]').set_input_files(str(path))
+    chip = uploader.locator('[data-testid="stFileChip"][aria-invalid="true"]')
+    chip.wait_for(state="visible")
+    refused = t("import_upload_refused", lang, mb="50", kinds="XLSX, XLSM, XLS, ODS")
+    assert uploader.evaluate("e => getComputedStyle(e, '::after').content") == f'"{refused}"'
+    assert uploader.evaluate("e => getComputedStyle(e, '::after').display") == "block"
+    chip.hover()
+    page.wait_for_timeout(800)  # Streamlit's tooltip shows after a short delay
+    tooltips = page.locator('[role="tooltip"]')
+    assert all(not box.is_visible() for box in tooltips.all())
+    english = uploader.locator('[role="alert"]')
+    assert english.count() == 1 and not english.is_visible()
+    assert "MB or smaller" in english.inner_text() or "not allowed" in english.inner_text()
+    if lang == "vi":
+        shot_path = ARTIFACTS / "screenshots" / "import-refused-vi.png"
+        shot_path.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(shot_path))
+    chip.locator('[data-testid="stFileChipDeleteBtn"] button').click()
+    chip.wait_for(state="detached")
+    assert uploader.evaluate("e => getComputedStyle(e, '::after').content") == "none"

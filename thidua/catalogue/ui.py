@@ -205,6 +205,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # (dashboard.ui.page_css.uploader_css puts these in their place).
     "import_upload_button": ("Chọn tệp", "Choose file"),
     "import_upload_limit": ("Tối đa {mb} MB mỗi tệp • {kinds}", "Up to {mb} MB per file • {kinds}"),
+    "import_upload_refused": (
+        "Tệp này không được nhận: chỉ nhận tệp {kinds} đến {mb} MB. Bấm × để bỏ tệp, rồi "
+        "chọn tệp khác.",
+        "This file was not accepted: only {kinds} files up to {mb} MB are. Press × to remove it, "
+        "then choose another."),
     "import_button": ("Kiểm tra và nhập", "Check and import"),
     "import_template": ("Tải mẫu nhập liệu trống", "Download the blank template"),
     "import_report": ("Báo cáo kiểm tra", "Validation report"),
