@@ -262,7 +262,7 @@ def main() -> None:
     presenting = account is not None and initial.mode == PRESENTATION_MODE
     st.set_page_config(page_title="thidua", page_icon=str(FAVICON), layout="wide",
                        initial_sidebar_state="collapsed" if presenting else "expanded")
-    st.html(page_styles())  # printing, and a stale page's fade as one step
+    st.html(page_styles(initial.lang))  # printing, a stale page's fade, the tools' words
     if account is None:
         _sign_in(initial.lang)
         return

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from dashboard.ui.page_css import uploader_css
+from dashboard.ui.page_css import TABLE_TOOLS, page_styles, toolbar_css, uploader_css
 from thidua.catalogue import t
 
 
@@ -42,3 +42,14 @@ def test_quotes_braces_and_tags_cannot_leave_the_string():
     assert contents(css) == [hostile, "ok", hostile]
     assert "</style>" not in css.removesuffix("</style>\n")
     assert css.count("{") == css.count("}") == 7
+
+
+def test_streamlits_tool_tooltips_are_the_catalogues_in_every_page_style():
+    for lang in ("vi", "en"):
+        words = [t(key, lang) for key in TABLE_TOOLS.values()]
+        drawn = contents(toolbar_css(lang))
+        assert set(drawn) == set(words)  # the chart's two and the table's four, each said
+        assert toolbar_css(lang) in page_styles(lang)
+    assert "Tìm trong bảng" in contents(toolbar_css("vi"))
+    css = toolbar_css("vi")
+    assert css.count("{") == css.count("}")

@@ -137,7 +137,38 @@ body:has([data-testid="stTooltipErrorHoverTarget"]:hover) [role="tooltip"] {{ di
 """
 
 
-def page_styles() -> str:
+# Streamlit's own tool buttons, and what the catalogue calls them. Plotly's mode bar draws a
+# button's tooltip from its ``data-title`` (Streamlit adds "Fullscreen" to every chart's mode bar
+# with its English title, past Plotly's locales); the data grid's toolbar draws Streamlit's
+# tooltip, a portal of its own, while its button is hovered or focused.
+CHART_TOOLS = {"Fullscreen": "chart_tool_fullscreen",
+               "Close fullscreen": "chart_tool_close_fullscreen"}
+TABLE_TOOLS = {"Show/hide columns": "table_tool_columns", "Search": "table_tool_search",
+               **CHART_TOOLS}
+
+
+def toolbar_css(lang: str) -> str:
+    """The tooltips of Streamlit's chart and table tools in the catalogue's words. What a
+    screen reader names the buttons (their ``aria-label``) stays Streamlit's English: CSS
+    cannot reach it."""
+    from thidua.catalogue import t
+
+    rules = [f'.js-plotly-plot .plotly .modebar-btn[data-title="{english}"]::after {{ '
+             f"content: {_css_string(t(key, lang))}; }}" for english, key in CHART_TOOLS.items()]
+    tip = '[role="tooltip"] [data-testid="stTooltipContent"] [data-testid="stMarkdownContainer"]'
+    for english, key in TABLE_TOOLS.items():
+        hovered = (f'body:has([data-testid="stBaseButton-elementToolbar"][aria-label="{english}"]'
+                   ":is(:hover, :focus-visible))")
+        rules.append(f"{hovered} {tip} p {{ display: none; }}")
+        # Streamlit's Markdown pulls its box up by its last paragraph's margin (-1rem), which
+        # is gone with the paragraph: without it the words were cut to their top third.
+        rules.append(f"{hovered} {tip} {{ margin-bottom: 0 !important; }}")
+        rules.append(f"{hovered} {tip}::after {{ content: {_css_string(t(key, lang))}; "
+                     "font-size: 0.875rem; }")
+    return "<style>\n" + "\n".join(rules) + "\n</style>\n"
+
+
+def page_styles(lang: str = "vi") -> str:
     """The ``<style>`` blocks to put on every page (one ``st.html``: each element is one
     message to the browser and one render of the page there)."""
-    return CALM_CSS + PRINT_CSS + KPI_CSS + SIDEBAR_CSS + ERROR_CSS
+    return CALM_CSS + PRINT_CSS + KPI_CSS + SIDEBAR_CSS + ERROR_CSS + toolbar_css(lang)

@@ -518,3 +518,54 @@ def test_a_file_the_browser_refuses_is_said_in_the_pages_language(
     chip.locator('[data-testid="stFileChipDeleteBtn"] button').click()
     chip.wait_for(state="detached")
     assert uploader.evaluate("e => getComputedStyle(e, '::after').content") == "none"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_tables_and_charts_own_tools_speak_the_pages_language(
+        pages: dict[str, Any], server: Server, lang: str) -> None:
+    """Hovered, the data grid's tools said "Show/hide columns", "Search", "Fullscreen" and a
+    chart's Streamlit button "Fullscreen" / "Close fullscreen", in English on a Vietnamese page.
+    Their tooltips now carry the catalogue's words, whole (not cut by the box)."""
+    page = pages[lang]
+    open_page(page, server, "/du-lieu", lang, "page_tables", 0)
+    page.locator("[data-testid=stDataFrame]").first.hover()
+    tools = page.locator("[data-testid=stElementToolbar] button")
+    tools.first.wait_for(state="visible")
+    keys = {"Show/hide columns": "table_tool_columns", "Search": "table_tool_search",
+            "Fullscreen": "chart_tool_fullscreen"}
+    seen = set()
+    for i in range(tools.count()):
+        label = tools.nth(i).get_attribute("aria-label")
+        if label not in keys:
+            continue
+        page.locator("[data-testid=stDataFrame]").first.hover()  # the toolbar shows again
+        tools.nth(i).hover()
+        tip = page.locator('[role="tooltip"] [data-testid="stTooltipContent"]')
+        tip.wait_for(state="visible")
+        page.wait_for_timeout(300)  # its fade-in
+        drawn = tip.evaluate("""c => {
+            const m = c.querySelector('[data-testid=stMarkdownContainer]');
+            const p = m.querySelector('p');
+            return {after: getComputedStyle(m, '::after').content,
+                    english: p !== null && p.getBoundingClientRect().height > 0,
+                    whole: c.getBoundingClientRect().bottom + 0.5
+                           >= m.getBoundingClientRect().bottom};}""")
+        assert drawn == {"after": f'"{t(keys[label], lang)}"', "english": False, "whole": True}, \
+            (label, drawn)
+        seen.add(label)
+        page.mouse.move(5, 5)
+        tip.wait_for(state="detached")
+    assert seen == set(keys), seen
+    open_page(page, server, "/tham-gia", lang, "page_participation", 3)
+    chart = page.locator(".js-plotly-plot").first
+    chart.hover()
+    button = chart.locator('.modebar-btn[data-title="Fullscreen"]')
+    assert button.evaluate("b => getComputedStyle(b, '::after').content") == \
+        f'"{t("chart_tool_fullscreen", lang)}"'
+    button.click()
+    close = page.locator('.modebar-btn[data-title="Close fullscreen"]').first
+    close.wait_for(state="visible")
+    assert close.evaluate("b => getComputedStyle(b, '::after').content") == \
+        f'"{t("chart_tool_close_fullscreen", lang)}"'
+    close.click()
+    page.locator('.modebar-btn[data-title="Close fullscreen"]').wait_for(state="detached")

@@ -60,6 +60,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # Plotly's own words (its mode bar's buttons and notices), which it looks up by their
     # English text in the figure's ``locales`` (``thidua.charts.base.PLOTLY_WORDS``).
     "chart_tool_png": ("Tải biểu đồ dạng ảnh PNG", "Download plot as a PNG"),
+    # Streamlit's own button on every chart's mode bar (thidua's CSS draws these words over it).
+    "chart_tool_fullscreen": ("Toàn màn hình", "Full screen"),
+    "chart_tool_close_fullscreen": ("Thoát toàn màn hình", "Exit full screen"),
     "chart_tool_download": ("Tải biểu đồ", "Download plot"),
     "chart_tool_zoom": ("Phóng to vùng chọn", "Zoom"),
     "chart_tool_pan": ("Kéo biểu đồ", "Pan"),
