@@ -154,7 +154,6 @@ PHASES_READ = """() => {
     return seen && f.length ? [f[0] - seen.click, f[f.length - 1] - seen.click, now - seen.click,
                                f.length] : null;
 }"""
-PHASES = ("first_message", "last_message", "shown")
 RENDERER = ("TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration",
             "LayoutCount", "RecalcStyleCount")
 

@@ -19,6 +19,9 @@ progress report is the document made for paper; this only keeps a quick printout
 
 from __future__ import annotations
 
+from functools import cache
+
+from thidua.catalogue import t
 from thidua.theme import THEME
 
 PRINT_ZOOM = 0.65
@@ -105,7 +108,7 @@ def _css_string(text: str) -> str:
     return f'"{escaped}"'
 
 
-UPLOADER_SMALL = "0.875rem"  # the size Streamlit 1.67 gives the limit's line (14 px), its grey kept
+SMALL_TEXT = "0.875rem"  # Streamlit 1.67's small text (14 px): the limit line, a tooltip
 
 
 def uploader_css(button: str, limit: str, refused: str) -> str:
@@ -127,10 +130,10 @@ def uploader_css(button: str, limit: str, refused: str) -> str:
   content: {_css_string(button)}; }}
 {zone} [data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
 {zone} [data-testid="stFileUploaderDropzoneInstructions"] span::after {{
-  content: {_css_string(limit)}; font-size: {UPLOADER_SMALL}; }}
+  content: {_css_string(limit)}; font-size: {SMALL_TEXT}; }}
 [data-testid="stFileUploader"]:has({chip})::after {{
   content: {_css_string(refused)}; display: block; margin-top: 0.35rem;
-  font-size: {UPLOADER_SMALL}; color: {THEME.refused_text}; }}
+  font-size: {SMALL_TEXT}; color: {THEME.refused_text}; }}
 {chip} [role="alert"] {{ display: none; }}
 body:has([data-testid="stTooltipErrorHoverTarget"]:hover) [role="tooltip"] {{ display: none; }}
 </style>
@@ -151,8 +154,6 @@ def toolbar_css(lang: str) -> str:
     """The tooltips of Streamlit's chart and table tools in the catalogue's words. What a
     screen reader names the buttons (their ``aria-label``) stays Streamlit's English: CSS
     cannot reach it."""
-    from thidua.catalogue import t
-
     rules = [f'.js-plotly-plot .plotly .modebar-btn[data-title="{english}"]::after {{ '
              f"content: {_css_string(t(key, lang))}; }}" for english, key in CHART_TOOLS.items()]
     tip = '[role="tooltip"] [data-testid="stTooltipContent"] [data-testid="stMarkdownContainer"]'
@@ -164,10 +165,11 @@ def toolbar_css(lang: str) -> str:
         # is gone with the paragraph: without it the words were cut to their top third.
         rules.append(f"{hovered} {tip} {{ margin-bottom: 0 !important; }}")
         rules.append(f"{hovered} {tip}::after {{ content: {_css_string(t(key, lang))}; "
-                     "font-size: 0.875rem; }")
+                     f"font-size: {SMALL_TEXT}; }}")
     return "<style>\n" + "\n".join(rules) + "\n</style>\n"
 
 
+@cache  # every run of every page asks, with one of two languages
 def page_styles(lang: str = "vi") -> str:
     """The ``<style>`` blocks to put on every page (one ``st.html``: each element is one
     message to the browser and one render of the page there)."""

@@ -63,6 +63,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # Streamlit's own button on every chart's mode bar (thidua's CSS draws these words over it).
     "chart_tool_fullscreen": ("Toàn màn hình", "Full screen"),
     "chart_tool_close_fullscreen": ("Thoát toàn màn hình", "Exit full screen"),
+    # The data grid's toolbar, whose tooltips Streamlit writes in English (thidua's CSS too).
+    "table_tool_columns": ("Ẩn/hiện cột", "Show or hide columns"),
+    "table_tool_search": ("Tìm trong bảng", "Search the table"),
     "chart_tool_download": ("Tải biểu đồ", "Download plot"),
     "chart_tool_zoom": ("Phóng to vùng chọn", "Zoom"),
     "chart_tool_pan": ("Kéo biểu đồ", "Pan"),

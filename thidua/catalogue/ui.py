@@ -205,9 +205,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # (dashboard.ui.page_css.uploader_css puts these in their place).
     "import_upload_button": ("Chọn tệp", "Choose file"),
     "import_upload_limit": ("Tối đa {mb} MB mỗi tệp • {kinds}", "Up to {mb} MB per file • {kinds}"),
-    # The data grid's toolbar, whose tooltips Streamlit writes in English (thidua's CSS).
-    "table_tool_columns": ("Ẩn/hiện cột", "Show or hide columns"),
-    "table_tool_search": ("Tìm trong bảng", "Search the table"),
     "import_upload_refused": (
         "Tệp này không được nhận: chỉ nhận tệp {kinds} đến {mb} MB. Bấm × để bỏ tệp, rồi "
         "chọn tệp khác.",
