@@ -2,7 +2,8 @@
 
 Beside Streamlit's own routes it mounts thidua's session-cookie route and sign-out hook
 (``dashboard/session_routes.py``), so a signed-in browser stays signed in across a reload, and
-thidua's download route (``dashboard/download_route.py``), which serves the pages' downloads.
+thidua's download route (``dashboard/download_route.py``), which serves the pages' downloads,
+and the Plotly.js the pages' charts draw with (``dashboard/ui/chart_element.py``).
 When the Office's OpenID Connect provider is set up (``THIDUA_OIDC_*``, checked by ``thidua
 serve``), it becomes Streamlit's ``[auth]`` section as programmatic secrets: no secrets file is
 written anywhere. The two secret values are then removed from this process's environment, so
@@ -27,6 +28,7 @@ if str(HERE.parent) not in sys.path:  # `streamlit run dashboard/thidua_web.py` 
 
 from dashboard import download_route  # noqa: E402
 from dashboard.session_routes import SignOutCookie, routes  # noqa: E402
+from dashboard.ui import chart_element  # noqa: E402
 from thidua.accounts.account import AccountError  # noqa: E402
 from thidua.accounts.oidc import streamlit_secrets  # noqa: E402
 from thidua.accounts.store import accounts_path  # noqa: E402
@@ -42,6 +44,7 @@ def _auth() -> dict[str, dict[str, str]] | None:
         raise SystemExit(t(exc.key, "vi", **exc.params)) from None
 
 
-app = st.App(HERE / "streamlit_app.py", routes=routes() + download_route.routes(),
+app = st.App(HERE / "streamlit_app.py",
+             routes=routes() + download_route.routes() + chart_element.routes(),
              middleware=[Middleware(SignOutCookie)],
              secrets=_auth())

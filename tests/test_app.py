@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.ui import chart_element
 from tests.conftest import download_links, read_tiny, write_workbook
 from thidua.catalogue import t
 
@@ -180,7 +181,7 @@ def test_nominations_table_as_of_a_day(app):
     assert list(table["Trạng thái"]) == ["Bị trả lại, bổ sung hồ sơ",
                                          "Hội đồng TĐKT cơ quan xét", "Đơn vị đề xuất"]
     assert list(table["Số ngày ở trạng thái"]) == [1, 20, 15]
-    assert len(at.get("plotly_chart")) == 4
+    assert len(chart_element.specs(at)) == 4
 
 
 def test_tables_page_shows_unit_metrics(app):

@@ -12,7 +12,7 @@ import functools
 import pandas as pd
 import pytest
 
-from dashboard.ui import figures
+from dashboard.ui import chart_element, figures
 from tests.test_charts import look, units_frame
 from thidua import charts
 
@@ -104,8 +104,8 @@ def test_two_sessions_with_the_same_filters_build_the_trend_once(tiny_app, monke
     monkeypatch.setattr(charts, "fulfilment_trend", build)
     first, second = tiny_app(), tiny_app()
     assert not first.exception and not second.exception
-    assert len(first.get("plotly_chart")) == len(second.get("plotly_chart")) == 1
-    assert first.get("plotly_chart")[0].proto.spec == second.get("plotly_chart")[0].proto.spec
+    assert len(chart_element.specs(first)) == len(chart_element.specs(second)) == 1
+    assert chart_element.specs(first) == chart_element.specs(second)
     assert len(build.calls) == 1
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +22,7 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.ui import chart_element
 from tests.conftest import read_tiny, write_workbook
 from thidua.documents.exports import to_csv_bytes, to_xlsx_bytes
 from thidua.documents.official_list import official_list_bytes
@@ -231,8 +231,7 @@ def shown_texts(at: AppTest) -> list[tuple[str, bool]]:
 
 
 def chart_texts(at: AppTest) -> list[str]:
-    return [s for chart in at.get("plotly_chart")
-            for s in strings(json.loads(chart.proto.spec))]
+    return [s for spec in chart_element.specs(at) for s in strings(spec)]
 
 
 UNESCAPED_TAG = re.compile(r"(?<!\\)<(img|b>bold)")  # Markdown escapes it as "\<"

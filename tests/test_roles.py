@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.ui import chart_element
 from tests.conftest import PAGES, PASSWORD, ROLE_ACCOUNTS, audit_events, download_links
 from thidua.accounts import roles
 from thidua.accounts.store import AccountStore
@@ -53,7 +54,7 @@ def test_each_role_on_each_page(signed_in, name: str, url: str):
         at = signed_in(name, url=url)
         assert [e.value for e in at.error] == [REFUSED]
         assert not at.title and not at.dataframe and not at.metric
-        assert not download_links(at) and not at.get("plotly_chart")
+        assert not download_links(at) and not chart_element.specs(at)
 
 
 TABLE = ["Tải CSV", "Tải Excel"]
@@ -160,7 +161,7 @@ def test_a_unit_head_on_the_nominations_and_criteria_pages(signed_in):
     at = open_page(signed_in, "dv", "khen-thuong")
     assert sorted(at.dataframe[0].value["Mã hồ sơ"]) == ["HS02", "HS03"]
     assert downloads(at) == ["Tải CSV", "Tải Excel"]
-    assert len(at.get("plotly_chart")) == 4  # the figures are every unit's
+    assert len(chart_element.specs(at)) == 4  # the figures are every unit's
     at = open_page(signed_in, "dv", "tieu-chi")
     at.session_state["criteria_missing_open"] = True  # the list, opened
     at.run()

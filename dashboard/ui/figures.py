@@ -11,9 +11,10 @@ differ from the Office's, so their figure is another entry; a figure is never se
 other than those it was built from. Two viewers share a figure only when their rows are equal,
 and then the figure is the same anyway (builders are pure functions of rows and options).
 
-A cached figure is shared: nobody may change it. ``st.plotly_chart`` only reads it (it turns it
-into JSON); the projector look is applied here, before caching, never on a cached figure. The
-dictionary Streamlit turns into JSON is made once too (``ShownFigure``).
+A cached figure is shared: nobody may change it. The chart element (``chart_element``) and
+``st.plotly_chart`` (the slides) only read it (they turn it into JSON); the projector look is
+applied here, before caching, never on a cached figure. The dictionary and the JSON the pages
+send are made once too (``ShownFigure``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 import streamlit as st
 
 from thidua import charts
@@ -65,9 +67,17 @@ class ShownFigure(go.Figure):
     def __init__(self, figure: go.Figure) -> None:
         super().__init__(figure)
         self._shown = figure.to_dict()  # the original's: the same JSON, key for key
+        self._json: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {**self._shown, "data": [dict(trace) for trace in self._shown["data"]]}
+
+    def shown_json(self) -> str:
+        """The figure's JSON for the chart element, made on the first call (two sessions
+        racing to make it make the same text)."""
+        if self._json is None:
+            self._json = pio.to_json(self.to_dict(), validate=False)
+        return self._json
 
 
 @st.cache_resource(ttl=FIGURE_TTL_S, max_entries=FIGURE_MAX_ENTRIES, show_spinner=False)

@@ -140,6 +140,17 @@ body:has([data-testid="stTooltipErrorHoverTarget"]:hover) [role="tooltip"] {{ di
 """
 
 
+# thidua's chart element (``chart_element.js``) at full screen: over the whole window, Streamlit's
+# header and sidebar included, until its button or Escape.
+CHART_CSS = f"""
+<style>
+.thidua-chart-full {{ position: fixed !important; inset: 0; z-index: 1000200;
+  background: {THEME.paper}; padding: 16px; }}
+.thidua-chart-failed {{ color: {THEME.refused_text}; font-size: {SMALL_TEXT}; }}
+</style>
+"""
+
+
 # Streamlit's own tool buttons, and what the catalogue calls them. Plotly's mode bar draws a
 # button's tooltip from its ``data-title`` (Streamlit adds "Fullscreen" to every chart's mode bar
 # with its English title, past Plotly's locales); the data grid's toolbar draws Streamlit's
@@ -173,4 +184,5 @@ def toolbar_css(lang: str) -> str:
 def page_styles(lang: str = "vi") -> str:
     """The ``<style>`` blocks to put on every page (one ``st.html``: each element is one
     message to the browser and one render of the page there)."""
-    return CALM_CSS + PRINT_CSS + KPI_CSS + SIDEBAR_CSS + ERROR_CSS + toolbar_css(lang)
+    return (CALM_CSS + PRINT_CSS + KPI_CSS + SIDEBAR_CSS + ERROR_CSS + CHART_CSS
+            + toolbar_css(lang))

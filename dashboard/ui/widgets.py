@@ -86,8 +86,11 @@ def page_start(title_key: str) -> tuple[Filters, dict]:
 
 def chart(build, df: pd.DataFrame | None, lang: str, **options) -> None:
     """The figure ``build(df, lang=lang, **options)`` with the shared configuration, built
-    once for every session showing the same rows (:mod:`dashboard.ui.figures`)."""
+    once for every session showing the same rows (:mod:`dashboard.ui.figures`), drawn in
+    thidua's chart element, which keeps its place and updates in place when the figure
+    changes (:mod:`dashboard.ui.chart_element`)."""
+    from dashboard.ui import chart_element
     from thidua.charts import plotly_config
 
-    st.plotly_chart(figures.figure(build, df, lang, **options), config=plotly_config(lang),
-                    theme=None)
+    chart_element.show(figures.figure(build, df, lang, **options), plotly_config(lang),
+                       key=build.__name__, lang=lang)

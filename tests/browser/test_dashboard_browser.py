@@ -162,7 +162,7 @@ def check_criteria(page: Any, lang: str, summary: dict[str, Any]) -> None:
 
 def check_nominations(page: Any, lang: str, summary: dict[str, Any]) -> None:
     """The pipeline chart's bar labels are the counts per status, in the pipeline's order."""
-    pipeline = page.locator('[data-testid="stPlotlyChart"]').first
+    pipeline = page.locator(".js-plotly-plot").first
     labels = pipeline.locator("text.bartext").all_text_contents()  # SVG: no innerText
     by_status = summary["nominations_by_status"]
     assert labels == [str(by_status.get(s.code, 0)) for s in ref.STATUSES]
@@ -525,7 +525,9 @@ def test_the_tables_and_charts_own_tools_speak_the_pages_language(
         pages: dict[str, Any], server: Server, lang: str) -> None:
     """Hovered, the data grid's tools said "Show/hide columns", "Search", "Fullscreen" and a
     chart's Streamlit button "Fullscreen" / "Close fullscreen", in English on a Vietnamese page.
-    Their tooltips now carry the catalogue's words, whole (not cut by the box)."""
+    Their tooltips now carry the catalogue's words, whole (not cut by the box). A page's chart
+    (thidua's chart element) has its own full screen button, titled in the catalogue's words:
+    the chart fills the window until the button again or Escape."""
     page = pages[lang]
     open_page(page, server, "/du-lieu", lang, "page_tables", 0)
     page.locator("[data-testid=stDataFrame]").first.hover()
@@ -558,14 +560,68 @@ def test_the_tables_and_charts_own_tools_speak_the_pages_language(
     assert seen == set(keys), seen
     open_page(page, server, "/tham-gia", lang, "page_participation", 3)
     chart = page.locator(".js-plotly-plot").first
+    shown = chart.bounding_box()
     chart.hover()
-    button = chart.locator('.modebar-btn[data-title="Fullscreen"]')
-    assert button.evaluate("b => getComputedStyle(b, '::after').content") == \
-        f'"{t("chart_tool_fullscreen", lang)}"'
-    button.click()
-    close = page.locator('.modebar-btn[data-title="Close fullscreen"]').first
-    close.wait_for(state="visible")
-    assert close.evaluate("b => getComputedStyle(b, '::after').content") == \
-        f'"{t("chart_tool_close_fullscreen", lang)}"'
+    assert chart.locator('.modebar-btn[data-title="Fullscreen"]').count() == 0  # not English
+    chart.locator(f'.modebar-btn[data-title="{t("chart_tool_fullscreen", lang)}"]').click()
+    close = chart.locator(f'.modebar-btn[data-title="{t("chart_tool_close_fullscreen", lang)}"]')
+    close.wait_for(state="attached")
+    window = page.viewport_size
+    full = chart.bounding_box()
+    assert (full["x"], full["y"], full["width"], full["height"]) == (
+        0, 0, window["width"], window["height"]), full
+    assert chart.locator(".main-svg").first.bounding_box()["width"] > shown["width"]
+    chart.hover()
     close.click()
-    page.locator('.modebar-btn[data-title="Close fullscreen"]').wait_for(state="detached")
+    chart.locator(f'.modebar-btn[data-title="{t("chart_tool_fullscreen", lang)}"]').wait_for(
+        state="attached")
+    assert chart.bounding_box()["width"] == shown["width"]
+    chart.hover()
+    chart.locator(f'.modebar-btn[data-title="{t("chart_tool_fullscreen", lang)}"]').click()
+    close.wait_for(state="attached")
+    page.keyboard.press("Escape")
+    close.wait_for(state="detached")
+    assert chart.bounding_box()["width"] == shown["width"]
+
+
+def test_a_chart_keeps_its_place_and_shows_each_change(browser: Any, server: Server,
+                                                       traffic: Traffic) -> None:
+    """``st.plotly_chart`` made a new element of every changed figure: the browser threw the
+    chart's nodes away and Plotly drew it from the start, on every date, unit, subject or
+    language. thidua's chart element keeps the chart's ``<div>`` while its page stays, and
+    Plotly updates it in place: after another subject the same ``<div>`` and the same SVG show
+    the other figure; after English, the same ``<div>`` shows the English axis title. Plotly.js
+    comes from thidua's own server."""
+    context = browser.new_context(viewport=VIEWPORT, locale="vi-VN")
+    context.on("request", lambda request: traffic.record(request.url))
+    try:
+        page = context.new_page()
+        open_page(page, server, "/tieu-chi", "vi", "page_criteria", 2)
+        mark = """() => { const p = document.querySelector('.js-plotly-plot');
+            window.__chart = p; window.__svg = p.querySelector('.main-svg');
+            return JSON.stringify(p.data[0].z); }"""
+        same = """() => { const p = document.querySelector('.js-plotly-plot');
+            return {chart: p === window.__chart, svg: p.querySelector('.main-svg') === window.__svg,
+                    z: JSON.stringify(p.data[0].z), title: p.layout.xaxis.title.text}; }"""
+        before = page.evaluate(mark)
+        main(page).get_by_text(t("subject_ca_nhan", "vi"), exact=True).click()
+        page.wait_for_url(re.compile("subject=ca_nhan"))
+        page.wait_for_function(SETTLED)
+        page.wait_for_function("z => JSON.stringify("
+                               "document.querySelector('.js-plotly-plot').data[0].z) !== z",
+                               arg=before)
+        after = page.evaluate(same)
+        assert after["chart"] and after["svg"], after  # updated in place, not drawn anew
+        assert after["title"] == t("chart_axis_criterion", "vi")
+        page.evaluate(mark)
+        page.locator('[data-testid="stSidebar"]').get_by_text(t("lang_en", "en"),
+                                                              exact=True).click()
+        expect(page.locator("h1")).to_have_text(t("page_criteria", "en"))
+        page.wait_for_function(SETTLED)
+        page.wait_for_function(f"""() => document.querySelector('.js-plotly-plot')
+            .layout.xaxis.title.text === {t("chart_axis_criterion", "en")!r}""")
+        assert page.evaluate(same)["chart"]
+        scripts = [url for url in traffic.urls if url.endswith("/api/thidua/plotly.min.js")]
+        assert scripts and all(url.startswith(server.url) for url in scripts), scripts
+    finally:
+        context.close()

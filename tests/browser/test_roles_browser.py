@@ -48,7 +48,8 @@ SIGNED_IN = """() => document.querySelector('.st-key-signin_name') === null
     && (document.querySelector('h1') !== null
         || document.querySelector('[data-testid=stAlertContentError]') !== null)"""
 # What a page shows of its content: none of it may be on a refused page.
-CONTENT = ('h1, [data-testid=stDataFrame], [data-testid=stPlotlyChart], [data-testid=stMetric],'
+CONTENT = ('h1, [data-testid=stDataFrame], [data-testid=stPlotlyChart], .js-plotly-plot,'
+           ' [data-testid=stMetric],'
            ' [data-testid=stFileUploader], [data-testid=stDownloadButton], a.thidua-download,'
            ' [data-testid=stTable]')
 NAMED_TABLES = {  # the tables page's named tables -> (the column naming the row's unit, as)

@@ -60,9 +60,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # Plotly's own words (its mode bar's buttons and notices), which it looks up by their
     # English text in the figure's ``locales`` (``thidua.charts.base.PLOTLY_WORDS``).
     "chart_tool_png": ("Tải biểu đồ dạng ảnh PNG", "Download plot as a PNG"),
-    # Streamlit's own button on every chart's mode bar (thidua's CSS draws these words over it).
+    # The full screen button on a chart's mode bar (thidua's chart element draws it; on a
+    # slide's chart it is Streamlit's, and thidua's CSS draws these words over its English).
     "chart_tool_fullscreen": ("Toàn màn hình", "Full screen"),
     "chart_tool_close_fullscreen": ("Thoát toàn màn hình", "Exit full screen"),
+    # The chart element's name for screen readers, and what it says if Plotly could not load.
+    "chart_label": ("Biểu đồ", "Chart"),
+    "chart_not_drawn": ("Không vẽ được biểu đồ: hãy tải lại trang.",
+                        "The chart could not be drawn: reload the page."),
     # The data grid's toolbar, whose tooltips Streamlit writes in English (thidua's CSS too).
     "table_tool_columns": ("Ẩn/hiện cột", "Show or hide columns"),
     "table_tool_search": ("Tìm trong bảng", "Search the table"),

@@ -1,0 +1,114 @@
+// thidua's chart element (dashboard/ui/chart_element.py): one <div> that stays while its page
+// stays, redrawn with Plotly.react when its figure changes. Streamlit calls this function on
+// every run with the run's data; an unchanged figure is left as it is.
+const ready = {};
+
+function plotly(url) {
+  if (window.Plotly) return Promise.resolve(window.Plotly);
+  if (!ready[url]) {
+    ready[url] = new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = url;
+      script.onload = () => (window.Plotly ? resolve(window.Plotly) : reject(new Error(url)));
+      script.onerror = () => { delete ready[url]; reject(new Error(url)); };
+      document.head.appendChild(script);
+    });
+  }
+  return ready[url];
+}
+
+// The mode bar's full screen button (Streamlit's own chart had one): the chart fills the
+// window until the button, Escape or the button again.
+const EXPAND = { width: 24, height: 24,
+  path: "M3 3h7v2H5v5H3zM14 3h7v7h-2V5h-5zM3 14h2v5h5v2H3zM19 14h2v7h-7v-2h5z" };
+const COLLAPSE = { width: 24, height: 24,
+  path: "M8 3h2v7H3V8h5zM14 3h2v5h5v2h-7zM3 14h7v7H8v-5H3zM14 14h7v2h-5v5h-2z" };
+
+// Plotly.react draws anew (not in place) when its config differs from the last one, functions
+// compared by identity: the button, its click and the config are made once per state.
+function config(div) {
+  const state = div.thidua;
+  const full = div.classList.contains("thidua-chart-full");
+  const made = state.made || (state.made = {});
+  if (made.source !== state.config || made.words !== state.words) {
+    const click = () => toggle(div);
+    const button = (title, icon) => ({ name: "thidua-fullscreen", title, icon, click });
+    made.source = state.config;
+    made.words = state.words;
+    made.normal = { ...state.config,
+      modeBarButtonsToAdd: [button(state.words.fullscreen, EXPAND)] };
+    made.full = { ...state.config,
+      modeBarButtonsToAdd: [button(state.words.close_fullscreen, COLLAPSE)] };
+  }
+  return full ? made.full : made.normal;
+}
+
+function layout(div) {
+  const state = div.thidua;
+  if (!div.classList.contains("thidua-chart-full")) return state.layout;
+  const room = 32;  // the padding of the full screen box, both sides
+  return { ...state.layout, width: window.innerWidth - room, height: window.innerHeight - room };
+}
+
+function draw(div) {
+  const state = div.thidua;
+  return state.plotly.react(div, state.data, layout(div), config(div));
+}
+
+function toggle(div) {
+  div.classList.toggle("thidua-chart-full");
+  const full = div.classList.contains("thidua-chart-full");
+  if (full) {
+    div.thidua.escape = (event) => { if (event.key === "Escape") toggle(div); };
+    document.addEventListener("keydown", div.thidua.escape);
+  } else {
+    document.removeEventListener("keydown", div.thidua.escape);
+  }
+  draw(div);
+}
+
+export default function (component) {
+  const { data, parentElement } = component;
+  let div = parentElement.querySelector("div.thidua-chart");
+  if (!div) {
+    div = document.createElement("div");
+    div.className = "thidua-chart";
+    div.setAttribute("role", "figure");
+    parentElement.appendChild(div);
+  }
+  div.setAttribute("aria-label", data.label);
+  // The last figure and config asked for, kept as properties (not attributes: the DOM stays
+  // small and nothing of the data is in the page's markup).
+  if (div.thiduaSpec !== data.spec || div.thiduaConfig !== data.config) {
+    div.thiduaSpec = data.spec;
+    div.thiduaConfig = data.config;
+    const figure = JSON.parse(data.spec);
+    plotly(data.script).then((Plotly) => {
+      if (div.thiduaSpec !== data.spec) return;  // a newer run's figure came first
+      const state = div.thidua || (div.thidua = {});
+      if (state.configText !== data.config) {
+        state.configText = data.config;
+        state.config = JSON.parse(data.config);
+      }
+      if (JSON.stringify(state.words) !== JSON.stringify(data.words)) state.words = data.words;
+      Object.assign(state, { plotly: Plotly, data: figure.data || [],
+                             layout: figure.layout || {} });
+      if (div.classList.contains("thidua-chart-failed")) {
+        div.classList.remove("thidua-chart-failed");
+        div.textContent = "";
+      }
+      return draw(div);
+    }).catch(() => {
+      div.thiduaSpec = undefined;  // the next run tries again
+      div.classList.add("thidua-chart-failed");
+      div.textContent = data.words.failed;
+    });
+  }
+  // Called when the element leaves the page (Streamlit keeps only the last one): the chart's
+  // listeners go with it. A call while the <div> is still shown is a superseded run's.
+  return () => {
+    if (div.isConnected) return;
+    if (div.thidua && div.thidua.escape) document.removeEventListener("keydown", div.thidua.escape);
+    if (window.Plotly) window.Plotly.purge(div);
+  };
+}
