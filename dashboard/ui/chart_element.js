@@ -67,6 +67,28 @@ function toggle(div) {
   draw(div);
 }
 
+// The chart follows its column's width, not only the window's (Plotly's "responsive"): the
+// sidebar opened or closed, the full screen box. Once a frame at most, after the first draw.
+function follow(div) {
+  let width = 0;
+  let pending = false;
+  const observer = new ResizeObserver((entries) => {
+    const now = Math.round(entries[entries.length - 1].contentRect.width);
+    if (now === width || pending) return;
+    width = now;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      const state = div.thidua;
+      if (!state || !state.plotly || !div.classList.contains("js-plotly-plot")) return;
+      if (div.classList.contains("thidua-chart-full")) draw(div);
+      else state.plotly.Plots.resize(div);
+    });
+  });
+  observer.observe(div);
+  return observer;
+}
+
 export default function (component) {
   const { data, parentElement } = component;
   let div = parentElement.querySelector("div.thidua-chart");
@@ -75,6 +97,7 @@ export default function (component) {
     div.className = "thidua-chart";
     div.setAttribute("role", "figure");
     parentElement.appendChild(div);
+    div.thiduaObserver = follow(div);
   }
   div.setAttribute("aria-label", data.label);
   // The last figure and config asked for, kept as properties (not attributes: the DOM stays
@@ -108,6 +131,7 @@ export default function (component) {
   // listeners go with it. A call while the <div> is still shown is a superseded run's.
   return () => {
     if (div.isConnected) return;
+    if (div.thiduaObserver) div.thiduaObserver.disconnect();
     if (div.thidua && div.thidua.escape) document.removeEventListener("keydown", div.thidua.escape);
     if (window.Plotly) window.Plotly.purge(div);
   };

@@ -625,3 +625,25 @@ def test_a_chart_keeps_its_place_and_shows_each_change(browser: Any, server: Ser
         assert scripts and all(url.startswith(server.url) for url in scripts), scripts
     finally:
         context.close()
+
+
+def test_a_chart_follows_its_columns_width(browser: Any, server: Server) -> None:
+    """Plotly's own "responsive" follows the window only. Closing the sidebar widens the page's
+    column without resizing the window: the chart's drawing widens with it."""
+    context = browser.new_context(viewport={"width": 1000, "height": 900}, locale="vi-VN")
+    widths = """() => [...document.querySelectorAll('.js-plotly-plot')].map(p =>
+        [Math.round(p.getBoundingClientRect().width),
+         Math.round(p.querySelector('.main-svg').getBoundingClientRect().width)])"""
+    try:
+        page = context.new_page()
+        open_page(page, server, "/tieu-chi", "vi", "page_criteria", 2)
+        before = page.evaluate(widths)
+        assert all(box == svg for box, svg in before), before
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        sidebar.hover()
+        sidebar.locator('[data-testid="stSidebarCollapseButton"] button').click()
+        page.wait_for_function(f"""() => {{ const w = ({widths})();
+            return w.length === {len(before)}
+                && w.every(([box, svg], i) => box > {before[0][0]} && svg === box); }}""")
+    finally:
+        context.close()
