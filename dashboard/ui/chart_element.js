@@ -1,6 +1,7 @@
 // thidua's chart element (dashboard/ui/chart_element.py): one <div> that stays while its page
-// stays, redrawn with Plotly.react when its figure changes. Streamlit calls this function on
-// every run with the run's data; an unchanged figure is left as it is.
+// stays, redrawn with Plotly.react when its figure changes. Streamlit calls this function when
+// the element's data changes (a run that sends the same data does not call it); an unchanged
+// figure is left as it is.
 const ready = {};
 
 function plotly(url) {
@@ -89,6 +90,58 @@ function follow(div) {
   return observer;
 }
 
+// Charts whose Plotly.js did not arrive (the server restarting, the network): each tries again
+// by itself, after 2, 4, 8, 16 and 30 s, and all of them as soon as one has it.
+const failed = new Set();
+const RETRIES = [2000, 4000, 8000, 16000, 30000];
+
+function retry(div) {
+  const attempt = div.thiduaAttempt || 0;
+  if (attempt >= RETRIES.length) return;
+  div.thiduaAttempt = attempt + 1;
+  setTimeout(() => { if (div.isConnected && failed.has(div)) render(div, div.thiduaAsked); },
+             RETRIES[attempt]);
+}
+
+function render(div, data) {
+  // The last figure and config asked for, kept as properties (not attributes: the DOM stays
+  // small and nothing of the data is in the page's markup).
+  div.thiduaAsked = data;
+  div.thiduaSpec = data.spec;
+  div.thiduaConfig = data.config;
+  const figure = JSON.parse(data.spec);
+  plotly(data.script).then((Plotly) => {
+    if (div.thiduaSpec !== data.spec) return;  // a newer run's figure came first
+    const state = div.thidua || (div.thidua = {});
+    if (state.configText !== data.config) {
+      state.configText = data.config;
+      state.config = JSON.parse(data.config);
+    }
+    if (JSON.stringify(state.words) !== JSON.stringify(data.words)) state.words = data.words;
+    Object.assign(state, { plotly: Plotly, data: figure.data || [],
+                           layout: figure.layout || {} });
+    if (failed.delete(div)) {
+      div.classList.remove("thidua-chart-failed");
+      div.textContent = "";
+      div.thiduaAttempt = 0;
+    }
+    for (const other of [...failed]) {
+      if (other.isConnected) render(other, other.thiduaAsked);
+      else failed.delete(other);
+    }
+    return draw(div);
+  }, () => {
+    failed.add(div);
+    div.classList.add("thidua-chart-failed");
+    div.textContent = data.words.failed;
+    retry(div);
+  }).catch((error) => {  // Plotly refused the figure: said, not tried again
+    div.classList.add("thidua-chart-failed");
+    div.textContent = data.words.failed;
+    console.error(error);
+  });
+}
+
 export default function (component) {
   const { data, parentElement } = component;
   let div = parentElement.querySelector("div.thidua-chart");
@@ -100,37 +153,12 @@ export default function (component) {
     div.thiduaObserver = follow(div);
   }
   div.setAttribute("aria-label", data.label);
-  // The last figure and config asked for, kept as properties (not attributes: the DOM stays
-  // small and nothing of the data is in the page's markup).
-  if (div.thiduaSpec !== data.spec || div.thiduaConfig !== data.config) {
-    div.thiduaSpec = data.spec;
-    div.thiduaConfig = data.config;
-    const figure = JSON.parse(data.spec);
-    plotly(data.script).then((Plotly) => {
-      if (div.thiduaSpec !== data.spec) return;  // a newer run's figure came first
-      const state = div.thidua || (div.thidua = {});
-      if (state.configText !== data.config) {
-        state.configText = data.config;
-        state.config = JSON.parse(data.config);
-      }
-      if (JSON.stringify(state.words) !== JSON.stringify(data.words)) state.words = data.words;
-      Object.assign(state, { plotly: Plotly, data: figure.data || [],
-                             layout: figure.layout || {} });
-      if (div.classList.contains("thidua-chart-failed")) {
-        div.classList.remove("thidua-chart-failed");
-        div.textContent = "";
-      }
-      return draw(div);
-    }).catch(() => {
-      div.thiduaSpec = undefined;  // the next run tries again
-      div.classList.add("thidua-chart-failed");
-      div.textContent = data.words.failed;
-    });
-  }
+  if (div.thiduaSpec !== data.spec || div.thiduaConfig !== data.config) render(div, data);
   // Called when the element leaves the page (Streamlit keeps only the last one): the chart's
   // listeners go with it. A call while the <div> is still shown is a superseded run's.
   return () => {
     if (div.isConnected) return;
+    failed.delete(div);
     if (div.thiduaObserver) div.thiduaObserver.disconnect();
     if (div.thidua && div.thidua.escape) document.removeEventListener("keydown", div.thidua.escape);
     if (window.Plotly) window.Plotly.purge(div);

@@ -647,3 +647,23 @@ def test_a_chart_follows_its_columns_width(browser: Any, server: Server) -> None
                 && w.every(([box, svg], i) => box > {before[0][0]} && svg === box); }}""")
     finally:
         context.close()
+
+
+def test_a_chart_whose_plotly_does_not_load_says_so_and_tries_again(browser: Any,
+                                                                     server: Server) -> None:
+    """Plotly.js comes from thidua's server: if it does not arrive, each chart says in the
+    page's language that it could not be drawn (no blank box), and tries again by itself."""
+    context = browser.new_context(viewport=VIEWPORT, locale="vi-VN")
+    try:
+        page = context.new_page()
+        page.route("**/api/thidua/plotly.min.js", lambda route: route.abort())
+        open_page(page, server, "/tieu-chi", "vi", "page_criteria", 0)
+        failed = page.locator(".thidua-chart-failed")
+        expect(failed).to_have_count(2)
+        expect(failed.first).to_have_text(t("chart_not_drawn", "vi"))
+        page.unroute("**/api/thidua/plotly.min.js")  # no click, no new run: the charts retry
+        page.wait_for_function(CHARTS_DRAWN, arg=2, timeout=60_000)
+        expect(failed).to_have_count(0)
+        expect(page.locator(".thidua-chart")).to_have_count(2)
+    finally:
+        context.close()
