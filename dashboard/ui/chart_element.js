@@ -36,19 +36,26 @@ function config(div) {
     const button = (title, icon) => ({ name: "thidua-fullscreen", title, icon, click });
     made.source = state.config;
     made.words = state.words;
-    made.normal = { ...state.config,
-      modeBarButtonsToAdd: [button(state.words.fullscreen, EXPAND)] };
-    made.full = { ...state.config,
+    const own = { ...state.config, responsive: false };  // follow() does it
+    made.normal = { ...own, modeBarButtonsToAdd: [button(state.words.fullscreen, EXPAND)] };
+    made.full = { ...own,
       modeBarButtonsToAdd: [button(state.words.close_fullscreen, COLLAPSE)] };
   }
   return full ? made.full : made.normal;
 }
 
+// The width is always given, measured here: Plotly's own autosize (its "responsive", its
+// Plots.resize) deletes the figure's height from the layout it was handed and measures the
+// <div> again, which went wrong while a chart left the full screen box.
 function layout(div) {
   const state = div.thidua;
-  if (!div.classList.contains("thidua-chart-full")) return state.layout;
-  const room = 32;  // the padding of the full screen box, both sides
-  return { ...state.layout, width: window.innerWidth - room, height: window.innerHeight - room };
+  if (div.classList.contains("thidua-chart-full")) {
+    const room = 32;  // the padding of the full screen box, both sides
+    return { ...state.layout, width: window.innerWidth - room,
+             height: window.innerHeight - room };
+  }
+  const width = Math.round(div.clientWidth);
+  return state.layout.width || !width ? state.layout : { ...state.layout, width };
 }
 
 function draw(div) {
@@ -68,8 +75,8 @@ function toggle(div) {
   draw(div);
 }
 
-// The chart follows its column's width, not only the window's (Plotly's "responsive"): the
-// sidebar opened or closed, the full screen box. Once a frame at most, after the first draw.
+// The chart follows its column's width, not only the window's: the sidebar opened or closed,
+// the window resized, the full screen box. Once a frame at most, after the first draw.
 function follow(div) {
   let width = 0;
   let pending = false;
@@ -82,8 +89,7 @@ function follow(div) {
       pending = false;
       const state = div.thidua;
       if (!state || !state.plotly || !div.classList.contains("js-plotly-plot")) return;
-      if (div.classList.contains("thidua-chart-full")) draw(div);
-      else state.plotly.Plots.resize(div);
+      draw(div);  // the new width (Plotly.react changes only the size)
     });
   });
   observer.observe(div);

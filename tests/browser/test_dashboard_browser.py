@@ -575,13 +575,15 @@ def test_the_tables_and_charts_own_tools_speak_the_pages_language(
     close.click()
     chart.locator(f'.modebar-btn[data-title="{t("chart_tool_fullscreen", lang)}"]').wait_for(
         state="attached")
-    assert chart.bounding_box()["width"] == shown["width"]
+    back = chart.bounding_box()
+    assert (back["width"], back["height"]) == (shown["width"], shown["height"]), back
     chart.hover()
     chart.locator(f'.modebar-btn[data-title="{t("chart_tool_fullscreen", lang)}"]').click()
     close.wait_for(state="attached")
     page.keyboard.press("Escape")
     close.wait_for(state="detached")
-    assert chart.bounding_box()["width"] == shown["width"]
+    back = chart.bounding_box()
+    assert (back["width"], back["height"]) == (shown["width"], shown["height"]), back
 
 
 def test_a_chart_keeps_its_place_and_shows_each_change(browser: Any, server: Server,
@@ -629,7 +631,8 @@ def test_a_chart_keeps_its_place_and_shows_each_change(browser: Any, server: Ser
 
 def test_a_chart_follows_its_columns_width(browser: Any, server: Server) -> None:
     """Plotly's own "responsive" follows the window only. Closing the sidebar widens the page's
-    column without resizing the window: the chart's drawing widens with it."""
+    column without resizing the window: the chart's drawing widens with it; a narrower window
+    narrows it."""
     context = browser.new_context(viewport={"width": 1000, "height": 900}, locale="vi-VN")
     widths = """() => [...document.querySelectorAll('.js-plotly-plot')].map(p =>
         [Math.round(p.getBoundingClientRect().width),
@@ -645,6 +648,10 @@ def test_a_chart_follows_its_columns_width(browser: Any, server: Server) -> None
         page.wait_for_function(f"""() => {{ const w = ({widths})();
             return w.length === {len(before)}
                 && w.every(([box, svg], i) => box > {before[0][0]} && svg === box); }}""")
+        wide = page.evaluate(widths)
+        page.set_viewport_size({"width": 700, "height": 900})  # and the window's, narrower
+        page.wait_for_function(f"""() => {{ const w = ({widths})();
+            return w.every(([box, svg]) => box < {wide[0][0]} && svg === box); }}""")
     finally:
         context.close()
 
