@@ -27,14 +27,15 @@ from pathlib import Path
 from typing import Any
 
 import plotly
-import plotly.graph_objects as go
 import streamlit as st
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import Route
 
 from dashboard.session_routes import url_path
+from dashboard.ui.figures import ShownFigure
 from thidua.catalogue import t
+from thidua.charts import plotly_config
 
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 PLOTLY_JS_PATH = "api/thidua/plotly.min.js"
@@ -63,18 +64,19 @@ def _words(lang: str) -> dict[str, str]:
             "failed": t("chart_not_drawn", lang)}
 
 
-def figure_json(fig: go.Figure) -> str:
-    """The figure as Plotly.js reads it (a built, shared figure's once: ``ShownFigure``)."""
-    made = getattr(fig, "shown_json", None)
-    return made() if callable(made) else fig.to_json(validate=False)
+@functools.cache
+def _config_json(lang: str) -> str:
+    """The shared Plotly configuration in ``lang`` as the element reads it, made once."""
+    return json.dumps(plotly_config(lang), sort_keys=True)
 
 
-def show(fig: go.Figure, config: dict[str, Any], key: str, lang: str, label: str = "") -> None:
-    """Draw ``fig`` with Plotly ``config`` in the element keyed ``key`` on this page."""
+def show(fig: ShownFigure, key: str, lang: str) -> None:
+    """Draw ``fig`` (a built, shared figure: its JSON is made once) in the element keyed
+    ``key`` on this page, with the shared configuration in ``lang``."""
     _mount(key=KEY_PREFIX + key, width="stretch", height="content",
-           data={"spec": figure_json(fig), "config": json.dumps(config, sort_keys=True),
+           data={"spec": fig.shown_json(), "config": _config_json(lang),
                  "script": url_path(PLOTLY_JS_PATH), "words": _words(lang),
-                 "label": label or t("chart_label", lang)})
+                 "label": t("chart_label", lang)})
 
 
 def specs(app: Any) -> list[dict[str, Any]]:

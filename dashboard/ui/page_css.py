@@ -152,8 +152,9 @@ CHART_CSS = f"""
 
 
 # Streamlit's own tool buttons, and what the catalogue calls them. Plotly's mode bar draws a
-# button's tooltip from its ``data-title`` (Streamlit adds "Fullscreen" to every chart's mode bar
-# with its English title, past Plotly's locales); the data grid's toolbar draws Streamlit's
+# button's tooltip from its ``data-title`` (Streamlit adds "Fullscreen" to a slide's chart, an
+# ``st.plotly_chart``, with its English title, past Plotly's locales; the pages' own chart
+# element titles its button from the catalogue); the data grid's toolbar draws Streamlit's
 # tooltip, a portal of its own, while its button is hovered or focused.
 CHART_TOOLS = {"Fullscreen": "chart_tool_fullscreen",
                "Close fullscreen": "chart_tool_close_fullscreen"}

@@ -90,7 +90,6 @@ def chart(build, df: pd.DataFrame | None, lang: str, **options) -> None:
     thidua's chart element, which keeps its place and updates in place when the figure
     changes (:mod:`dashboard.ui.chart_element`)."""
     from dashboard.ui import chart_element
-    from thidua.charts import plotly_config
 
-    chart_element.show(figures.figure(build, df, lang, **options), plotly_config(lang),
-                       key=build.__name__, lang=lang)
+    chart_element.show(figures.figure(build, df, lang, **options), key=build.__name__,
+                       lang=lang)
