@@ -1,7 +1,7 @@
 // thidua's chart element (dashboard/ui/chart_element.py): one <div> that stays while its page
 // stays, redrawn with Plotly.react when its figure changes. Streamlit calls this function when
 // the element's data changes (a run that sends the same data does not call it); an unchanged
-// figure is left as it is.
+// figure is left as it is. A chart out of sight is drawn when it comes near (see near()).
 const ready = {};
 
 function plotly(url) {
@@ -58,10 +58,68 @@ function layout(div) {
   return state.layout.width || !width ? state.layout : { ...state.layout, width };
 }
 
+// A chart is drawn only when it is in sight or near it: below the window (the Tiêu chí
+// page's completeness chart, two of the Khen thưởng page's four), hidden in a closed box, it is
+// drawn when it comes within NEAR of the window, as the page is scrolled or opened; until then
+// it keeps its place (its figure's height) and what it last showed. Every viewer's browser was
+// drawing charts nobody was looking at on every change of a filter or the language. Printing
+// and the full screen box draw at once.
+const NEAR = 200;  // px above and below the window: two turns of a mouse wheel (100 px each)
+const charts = new Set();
+let printing = false;
+let sight = null;
+
+function watch(div) {
+  if (!sight && "IntersectionObserver" in window) {
+    const margin = `${NEAR}px 0px`;
+    // scrollMargin: Streamlit scrolls inside <main>, whose box would clip rootMargin's reach.
+    sight = new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        const div = entry.target;
+        div.thiduaNear = entry.isIntersecting;
+        if (div.thiduaNear && div.thiduaStale && div.thidua && div.thidua.plotly) draw(div);
+      }
+    }, { rootMargin: margin, scrollMargin: margin });
+  }
+  charts.add(div);
+  if (sight) sight.observe(div);
+}
+
+function unwatch(div) {
+  charts.delete(div);
+  if (sight) sight.unobserve(div);
+}
+
+function near(div) {
+  if (printing || !sight || div.classList.contains("thidua-chart-full")) return true;
+  if (div.thiduaNear !== undefined) return div.thiduaNear;  // the observer has said
+  // Before the observer's first word (it comes a frame later): where the <div> is now.
+  const box = div.getBoundingClientRect();
+  return box.width > 0 && box.bottom >= -NEAR && box.top <= window.innerHeight + NEAR;
+}
+
 function draw(div) {
   const state = div.thidua;
+  if (!near(div)) {
+    div.thiduaStale = true;
+    return Promise.resolve();
+  }
+  div.thiduaStale = false;
+  div.style.minHeight = "";
   return state.plotly.react(div, state.data, layout(div), config(div));
 }
+
+// Ctrl+P (beforeprint) and a print preview or PDF made by emulating print media (its media
+// query): every chart is drawn before the page is laid out on paper.
+function printed(now) {
+  printing = now;
+  if (now) {
+    for (const div of charts) if (div.thiduaStale && div.thidua && div.thidua.plotly) draw(div);
+  }
+}
+addEventListener("beforeprint", () => printed(true));
+addEventListener("afterprint", () => printed(matchMedia("print").matches));
+matchMedia("print").addEventListener("change", (event) => printed(event.matches));
 
 function toggle(div) {
   div.classList.toggle("thidua-chart-full");
@@ -116,6 +174,9 @@ function render(div, data) {
   div.thiduaSpec = data.spec;
   div.thiduaConfig = data.config;
   const figure = JSON.parse(data.spec);
+  if (!div.classList.contains("js-plotly-plot") && figure.layout && figure.layout.height) {
+    div.style.minHeight = `${figure.layout.height}px`;  // its place, drawn or not yet
+  }
   plotly(data.script).then((Plotly) => {
     if (div.thiduaSpec !== data.spec) return;  // a newer run's figure came first
     const state = div.thidua || (div.thidua = {});
@@ -138,10 +199,12 @@ function render(div, data) {
     return draw(div);
   }, () => {
     failed.add(div);
+    div.style.minHeight = "";
     div.classList.add("thidua-chart-failed");
     div.textContent = data.words.failed;
     retry(div);
   }).catch((error) => {  // Plotly refused the figure: said, not tried again
+    div.style.minHeight = "";
     div.classList.add("thidua-chart-failed");
     div.textContent = data.words.failed;
     console.error(error);
@@ -157,6 +220,7 @@ export default function (component) {
     div.setAttribute("role", "figure");
     parentElement.appendChild(div);
     div.thiduaObserver = follow(div);
+    watch(div);
   }
   div.setAttribute("aria-label", data.label);
   if (div.thiduaSpec !== data.spec || div.thiduaConfig !== data.config) render(div, data);
@@ -165,6 +229,7 @@ export default function (component) {
   return () => {
     if (div.isConnected) return;
     failed.delete(div);
+    unwatch(div);
     if (div.thiduaObserver) div.thiduaObserver.disconnect();
     if (div.thidua && div.thidua.escape) document.removeEventListener("keydown", div.thidua.escape);
     if (window.Plotly) window.Plotly.purge(div);

@@ -48,10 +48,29 @@ DONE = """([want, title, charts]) => {
 }"""
 
 
+# A page's chart (thidua's element, or a slide's ``st.plotly_chart``) and a drawn one.
+CHART_PLACE = 'div.thidua-chart, [data-testid="stPlotlyChart"]'
+
+
+def bring_charts(page: Any, charts: int) -> None:
+    """Bring each of the page's first ``charts`` charts into sight until it is drawn, then the
+    page back to its top: a chart below the window is drawn only when it comes near
+    (``dashboard/ui/chart_element.js``), as when a viewer scrolls down to it."""
+    places = page.locator(CHART_PLACE)
+    for i in range(charts):
+        place = places.nth(i)
+        place.wait_for(state="attached")
+        place.scroll_into_view_if_needed()
+        place.locator(".main-svg").first.wait_for(state="attached")
+    page.locator('[data-testid="stMain"]').evaluate("e => e.scrollTo(0, 0)")
+
+
 def settle(page: Any, charts: int = 0) -> None:
-    """Wait until Streamlit's run is over and ``charts`` charts are drawn."""
+    """Wait until Streamlit's run is over and ``charts`` charts are drawn (those below the
+    window brought into sight)."""
     page.wait_for_function(SETTLED)
     if charts:
+        bring_charts(page, charts)
         page.wait_for_function(CHARTS_DRAWN, arg=charts)
     page.wait_for_function(SETTLED)
 

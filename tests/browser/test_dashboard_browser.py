@@ -26,7 +26,7 @@ from thidua.catalogue import t
 from thidua.contract import reference as ref
 
 from .conftest import ARTIFACTS, LANGS, VIEWPORT, Server, Traffic
-from .drive import CHARTS_DRAWN, EXCEPTION, SETTLED
+from .drive import CHARTS_DRAWN, EXCEPTION, SETTLED, bring_charts
 
 try:
     from playwright.sync_api import expect
@@ -68,12 +68,11 @@ def open_page(page: Any, server: Server, path: str, lang: str, title_key: str,
         pytest.fail(f"{path}?lang={lang} shows an exception:\n{exception.first.inner_text()}",
                     pytrace=False)
     expect(page.locator("h1")).to_have_text(t(title_key, lang))
-    if charts:
-        page.locator(".js-plotly-plot").nth(charts - 1).wait_for(state="visible")
     page.wait_for_function(SETTLED)
     page.wait_for_load_state("networkidle")
     page.wait_for_function(SETTLED)
-    page.wait_for_function(CHARTS_DRAWN, arg=charts)  # Plotly draws after it is attached
+    bring_charts(page, charts)  # those below the window are drawn when they come near
+    page.wait_for_function(CHARTS_DRAWN, arg=charts)
 
 
 def assert_clean(page: Any, path: str) -> None:
@@ -94,6 +93,10 @@ def main(page: Any) -> Any:
     return page.locator('[data-testid="stMain"]')
 
 
+EVERY_CHART_DRAWN = """() => [...document.querySelectorAll('div.thidua-chart')].every(
+    d => d.querySelector('.main-svg') !== null)"""
+
+
 def full_page_screenshot(page: Any, path: Path) -> None:
     """The whole page: Streamlit scrolls inside <main>, so the window is made as tall as it."""
     height = main(page).evaluate("e => e.scrollHeight")
@@ -101,6 +104,7 @@ def full_page_screenshot(page: Any, path: Path) -> None:
         if height > VIEWPORT["height"]:
             page.set_viewport_size({"width": VIEWPORT["width"], "height": height})
             page.wait_for_function(SETTLED)
+            page.wait_for_function(EVERY_CHART_DRAWN)  # all in sight now: all drawn
         page.wait_for_timeout(300)  # let Plotly and the tables redraw; nothing is timed
         page.screenshot(path=str(path), full_page=True)
     finally:
@@ -337,6 +341,7 @@ def test_a_printed_page_is_its_content_on_a4(pages: dict[str, Any], server: Serv
     pdf = tmp_path / "page.pdf"
     page.emulate_media(media="print")
     try:
+        page.wait_for_function(EVERY_CHART_DRAWN)  # those below the window too
         pdf.write_bytes(page.pdf(prefer_css_page_size=True, print_background=True))
     finally:
         page.emulate_media(media="screen")
@@ -645,11 +650,16 @@ def test_a_chart_follows_its_columns_width(browser: Any, server: Server) -> None
         sidebar = page.locator('[data-testid="stSidebar"]')
         sidebar.hover()
         sidebar.locator('[data-testid="stSidebarCollapseButton"] button').click()
+        # The chart in sight at once; the one below the window when it comes near.
+        page.wait_for_function(f"""() => {{ const [box, svg] = ({widths})()[0];
+            return box > {before[0][0]} && svg === box; }}""")
+        bring_charts(page, len(before))
         page.wait_for_function(f"""() => {{ const w = ({widths})();
             return w.length === {len(before)}
                 && w.every(([box, svg], i) => box > {before[0][0]} && svg === box); }}""")
         wide = page.evaluate(widths)
         page.set_viewport_size({"width": 700, "height": 900})  # and the window's, narrower
+        bring_charts(page, len(before))
         page.wait_for_function(f"""() => {{ const w = ({widths})();
             return w.every(([box, svg]) => box < {wide[0][0]} && svg === box); }}""")
     finally:
@@ -669,8 +679,65 @@ def test_a_chart_whose_plotly_does_not_load_says_so_and_tries_again(browser: Any
         expect(failed).to_have_count(2)
         expect(failed.first).to_have_text(t("chart_not_drawn", "vi"))
         page.unroute("**/api/thidua/plotly.min.js")  # no click, no new run: the charts retry
-        page.wait_for_function(CHARTS_DRAWN, arg=2, timeout=60_000)
+        page.wait_for_function(CHARTS_DRAWN, arg=1, timeout=60_000)
         expect(failed).to_have_count(0)
+        bring_charts(page, 2)  # the one below the window is drawn when it comes near
         expect(page.locator(".thidua-chart")).to_have_count(2)
+    finally:
+        context.close()
+
+
+def test_a_chart_out_of_sight_is_drawn_when_it_comes_near(browser: Any, server: Server) -> None:
+    """Every change of a filter or the language had every viewer's browser draw each chart of
+    the page again, those below the window too. A chart out of sight keeps its place (its
+    figure's height) undrawn and is drawn when it comes within 200 px of the window; drawn once
+    and changed while out of sight, it shows the change when it comes back; printing draws
+    every chart as it is now."""
+    context = browser.new_context(viewport={"width": 1400, "height": 700}, locale="vi-VN")
+    below = """() => { const d = document.querySelectorAll('div.thidua-chart')[1];
+        const box = d.getBoundingClientRect();
+        return {top: box.top, height: box.height, window: innerHeight,
+                drawn: d.querySelector('.main-svg') !== null,
+                title: d.layout ? d.layout.xaxis.title.text : null}; }"""
+    first_title = """t => document.querySelector('div.thidua-chart').layout.xaxis.title.text
+        === t"""
+    try:
+        page = context.new_page()
+        open_page(page, server, "/tieu-chi", "vi", "page_criteria", 0)  # nothing scrolled
+        page.wait_for_function(CHARTS_DRAWN, arg=1)
+        seen = page.evaluate(below)
+        assert seen["top"] > seen["window"] + 200, seen  # the page as the test needs it
+        assert not seen["drawn"], seen  # out of sight: not drawn
+        assert seen["height"] >= 300, seen  # but its place kept
+        page.locator('[data-testid="stSidebar"]').get_by_text(t("lang_en", "en"),
+                                                              exact=True).click()
+        expect(page.locator("h1")).to_have_text(t("page_criteria", "en"))
+        page.wait_for_function(SETTLED)
+        page.wait_for_function(first_title, arg=t("chart_axis_criterion", "en"))
+        assert not page.evaluate(below)["drawn"]
+        bring_charts(page, 2)  # scrolled down to it, and back up
+        assert page.evaluate(below)["title"] == t("chart_axis_completeness_pct", "en")
+        page.locator('[data-testid="stSidebar"]').get_by_text(t("lang_vi", "vi"),
+                                                              exact=True).click()
+        expect(page.locator("h1")).to_have_text(t("page_criteria", "vi"))
+        page.wait_for_function(SETTLED)
+        page.wait_for_function(first_title, arg=t("chart_axis_criterion", "vi"))
+        # Out of sight it still shows what it showed (nothing drawn for nobody) ...
+        assert page.evaluate(below)["title"] == t("chart_axis_completeness_pct", "en")
+        page.locator("div.thidua-chart").nth(1).scroll_into_view_if_needed()
+        # ... and the change as soon as it comes near.
+        page.wait_for_function(f"""() => ({below})().title
+            === {t("chart_axis_completeness_pct", "vi")!r}""")
+        # Printed (print media, as Ctrl+P and a PDF lay it out): drawn with the change too.
+        main(page).evaluate("e => e.scrollTo(0, 0)")
+        page.locator('[data-testid="stSidebar"]').get_by_text(t("lang_en", "en"),
+                                                              exact=True).click()
+        page.wait_for_function(SETTLED)
+        page.wait_for_function(first_title, arg=t("chart_axis_criterion", "en"))
+        assert page.evaluate(below)["title"] == t("chart_axis_completeness_pct", "vi")
+        page.emulate_media(media="print")
+        page.wait_for_function(f"""() => ({below})().title
+            === {t("chart_axis_completeness_pct", "en")!r}""")
+        page.emulate_media(media="screen")
     finally:
         context.close()
